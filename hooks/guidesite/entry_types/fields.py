@@ -1,0 +1,137 @@
+"""Field types shared by every entry type's schema.
+
+The schemas are pydantic models: the same definitions validate entries, give editors
+their messages and produce the published JSON Schema, so there is never a second copy.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGES = ("en", "cy")
+
+
+class Strict(BaseModel):
+    """Base for every schema: unknown fields are errors and nothing is coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80),
+               Field(description="Lowercase words joined by hyphens, e.g. power-spectrum")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Level = Literal["personal-practice", "partnership-development", "organisational-leadership"]
+
+
+def fingerprint(text: str) -> str:
+    """Short hash of English text, stored beside a translation to notice when the English changes."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
+
+
+class LocalText(Strict):
+    """A text in English with an optional Welsh translation and its review status."""
+
+    en: NonEmpty
+    cy: NonEmpty | None = None
+    cy_status: Literal["draft", "reviewed"] = Field(
+        "draft", description="draft: written by the team, awaiting a Welsh-speaking reviewer")
+    cy_translates: str | None = Field(
+        None, description="fingerprint of the English text the Welsh translates; shown by 'guidesite translations'")
+
+    def text(self, lang: str) -> str:
+        return self.cy if lang == "cy" and self.cy else self.en
+
+    def is_fallback(self, lang: str) -> bool:
+        return lang != "en" and not self.cy
+
+    @property
+    def translation_state(self) -> str:
+        """missing, stale, draft or reviewed."""
+        if not self.cy:
+            return "missing"
+        if self.cy_translates != fingerprint(self.en):
+            return "stale"
+        return self.cy_status
+
+
+def _as_local_text(value: Any) -> Any:
+    return {"en": value} if isinstance(value, str) else value
+
+
+Text = Annotated[LocalText, BeforeValidator(_as_local_text),
+                 Field(json_schema_extra={"x-guidesite": "plain text"})]
+Markdown = Annotated[LocalText, BeforeValidator(_as_local_text),
+                     Field(json_schema_extra={"x-guidesite": "markdown"})]
+
+
+class SourceRef(Strict):
+    """A reference entry this entry draws on, with page numbers where known."""
+
+    ref: Id
+    pages: NonEmpty | None = None
+
+
+def _as_source_ref(value: Any) -> Any:
+    return {"ref": value} if isinstance(value, str) else value
+
+
+Source = Annotated[SourceRef, BeforeValidator(_as_source_ref)]
+
+
+class Review(Strict):
+    """When the entry was last checked against its sources, and by whom (a role, not a name)."""
+
+    on: datetime.date
+    by: NonEmpty
+
+
+def _unique(values: list) -> list:
+    seen = set()
+    for value in values:
+        key = value if isinstance(value, str) else getattr(value, "id", value)
+        if key in seen:
+            raise ValueError(f"'{key}' is listed twice")
+        seen.add(key)
+    return values
+
+
+def unique_list(item_type: Any, *, min_length: int = 0):
+    return Annotated[list[item_type], Field(min_length=min_length), AfterValidator(_unique)]
+
+
+class Entry(Strict):
+    """Fields every theory entry and case study has."""
+
+    id: Id
+    title: Text
+    summary: Text = Field(description="One or two sentences: what this is and why it matters")
+    levels: unique_list(Level, min_length=1)
+    topics: unique_list(Id, min_length=1)
+    sources: Annotated[list[Source], Field(min_length=1)]
+    related: unique_list(Id) = []
+    body: Markdown | None = None
+    reviewed: Review | None = None
+
+    def linked_ids(self) -> dict[str, list[str]]:
+        """Every id this entry points at, by relation; used to check ids and compute backlinks."""
+        return {"cites": [s.ref for s in self.sources], "related": list(self.related)}
+
+    def texts(self):
+        """Every (field path, LocalText) pair, for translation reports and search."""
+        for name in type(self).model_fields:
+            yield from _walk_texts(getattr(self, name), (name,))
+
+
+def _walk_texts(value: Any, at: tuple):
+    if isinstance(value, LocalText):
+        yield at, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_texts(getattr(value, name), at + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _walk_texts(item, at + (getattr(item, "id", i),))

@@ -1,0 +1,150 @@
+"""Phase 4, link: resolve every id an entry or page points at, and compute backlinks.
+
+Editors link with ``[[id]]``, ``[[id#anchor]]`` or ``[[id|own words]]`` and cite with
+``[@ref-id]``, ``[@ref-id, p. 12]`` or ``[@one; @two]``. An id that does not exist is an
+error here, never a broken link on the site.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from .entry_types.fields import LocalText
+from .problems import Problems, did_you_mean
+from .project import Site
+
+WIKILINK = re.compile(r"\[\[\s*([^\]|#\s]+)\s*(?:#\s*([^\]|\s]+)\s*)?(?:\|([^\]]+))?\]\]")
+CITATION = re.compile(r"\[(-?@[^\]]+)\]")
+CITED_ID = re.compile(r"^\s*-?@([^\s,;]+)\s*(?:,\s*([^;]+?))?\s*$")
+
+# Which types each relation may point at, and what an editor is told when it does not.
+THEORY = {"definition", "framework", "tips", "question"}
+RELATION_TARGETS = {
+    "cites": {"reference"},
+    "related": THEORY | {"case-study"},
+    "helps": THEORY,
+    "illustrates": THEORY,
+    "mentions": THEORY | {"case-study", "reference"},
+}
+RELATION_FIELDS = {"cites": "sources", "related": "related", "helps": "helped_by", "illustrates": "illustrates"}
+CASE_STUDY_SECTIONS = ("story", "what-worked", "challenges", "lessons")
+
+
+@dataclass
+class LinkedSite:
+    """The model with every reference resolved and the backlinks each page shows."""
+
+    site: Site
+    backlinks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> dict[str, BaseModel]:
+        return self.site.entries
+
+    def anchors(self, entry_id: str) -> list[str]:
+        return anchors_of(self.site.entries[entry_id])
+
+
+def anchors_of(entry: BaseModel) -> list[str]:
+    """The permanent in-page anchors of an entry: from data ids, never from heading text."""
+    if entry.type == "framework":
+        return [e.id for e in entry.elements]
+    if entry.type == "tips":
+        return [t.id for t in entry.tips]
+    if entry.type == "case-study":
+        return list(CASE_STUDY_SECTIONS)
+    return []
+
+
+def markdown_fields(entry: BaseModel):
+    """(field path, LocalText) for every text of an entry that may hold links and citations."""
+    if entry.type == "reference":
+        return
+    yield from entry.texts()
+
+
+def parse_citation(inner: str) -> list[tuple[str, str | None, bool]]:
+    """``@a, p. 3; -@b`` -> [("a", "p. 3", False), ("b", None, True)]; [] if not a citation."""
+    cited = []
+    for part in inner.split(";"):
+        match = CITED_ID.match(part)
+        if not match:
+            return []
+        cited.append((match.group(1), match.group(2), part.strip().startswith("-")))
+    return cited
+
+
+def find_links(text: str):
+    """Yield (offset, kind, id, anchor) for every link and citation in Markdown text."""
+    for match in WIKILINK.finditer(text):
+        yield match.start(), "mentions", match.group(1), match.group(2)
+    for match in CITATION.finditer(text):
+        for ref_id, _locator, _suppress in parse_citation(match.group(1)):
+            yield match.start(), "cites", ref_id, None
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def link_site(site: Site, problems: Problems) -> LinkedSite:
+    linked = LinkedSite(site=site)
+    incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    entries = site.entries
+    topics = site.vocabulary.topics
+
+    def check(target: str, anchor: str | None, relation: str, display: str, line: int, column: int,
+              field_name: str) -> bool:
+        allowed = RELATION_TARGETS[relation]
+        if target not in entries:
+            hint = did_you_mean(target, [i for i, e in entries.items() if e.type in allowed])
+            problems.add(display, line, column, f"there is no entry with the id '{target}'",
+                         hint or "check the spelling, or add the entry first", field=field_name)
+            return False
+        if entries[target].type not in allowed:
+            problems.add(display, line, column, f"'{target}' is a {entries[target].type}, which cannot be used here",
+                         f"point at a {' or '.join(sorted(allowed))} instead", field=field_name)
+            return False
+        if anchor and anchor not in anchors_of(entries[target]):
+            names = anchors_of(entries[target])
+            hint = did_you_mean(anchor, names)
+            problems.add(display, line, column, f"'{target}' has no part with the anchor '#{anchor}'",
+                         hint or (f"use one of: {', '.join(names)}" if names else "link to the whole entry"),
+                         field=field_name)
+            return False
+        return True
+
+    for entry_id, entry in entries.items():
+        source = site.sources[entry_id]
+        for relation, targets in entry.linked_ids().items():
+            name = RELATION_FIELDS[relation]
+            for index, target in enumerate(targets):
+                at = (name, index) if relation != "cites" or index < len(entry.sources) else ("quotations",)
+                line, column = source.where(at)
+                if check(target, None, relation, source.display, line, column, name) and target != entry_id:
+                    incoming[target][relation].append(entry_id)
+        for index, topic in enumerate(getattr(entry, "topics", [])):
+            if topic not in topics:
+                line, column = source.where(("topics", index))
+                hint = did_you_mean(topic, topics)
+                problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
+                             (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
+        for at, text in markdown_fields(entry):
+            line, column = source.where(at)
+            for value in filter(None, (text.en, text.cy)):
+                for offset, relation, target, anchor in find_links(value):
+                    extra_lines, _ = _line_col(value, offset)
+                    if check(target, anchor, relation, source.display, line + extra_lines - 1, column,
+                             ".".join(str(p) for p in at)) and target != entry_id:
+                        if entry_id not in incoming[target][relation]:
+                            incoming[target][relation].append(entry_id)
+    for display, markdown in site.content.items():
+        for offset, relation, target, anchor in find_links(markdown):
+            line, column = _line_col(markdown, offset)
+            check(target, anchor, relation, display, line, column, "")
+    linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}
+    return linked

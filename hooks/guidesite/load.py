@@ -1,0 +1,169 @@
+"""Phase 1, load: read YAML entry files safely, keeping the line and column of every value.
+
+PyYAML's safe loader is the base, but it silently keeps the last of two duplicate
+keys, expands alias bombs and honours tags. Editors' files arrive by pull request, so
+here those are errors, and each value remembers where it stands so later phases can
+point at it.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .problems import Problems
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 32
+
+@dataclass
+class Source:
+    """One YAML file as loaded: its data and where each value and key stands."""
+
+    path: Path
+    display: str  # path as shown to editors, relative to the project
+    data: Any
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, at: tuple) -> tuple[int, int]:
+        """Line and column of the value at ``at``, or of its nearest parent that exists."""
+        for end in range(len(at), -1, -1):
+            if at[:end] in self.values:
+                return self.values[at[:end]]
+        return (1, 1)
+
+    def where_key(self, at: tuple) -> tuple[int, int]:
+        return self.keys.get(at) or self.where(at)
+
+
+class _YAMLProblem(Exception):
+    def __init__(self, mark, message: str, fix: str):
+        self.mark, self.message, self.fix = mark, message, fix
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe loader that refuses aliases, anchors, explicit tags and deep nesting."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _YAMLProblem(event.start_mark, "YAML aliases (*name) are not allowed",
+                               "write the value out in full")
+        if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)):
+            if event.anchor is not None:
+                raise _YAMLProblem(event.start_mark, "YAML anchors (&name) are not allowed",
+                                   "remove the anchor and write values out in full")
+            if event.tag is not None and event.tag != "!":
+                raise _YAMLProblem(event.start_mark, f"YAML tags such as '{event.tag}' are not allowed",
+                                   "remove the tag; if the value should be text, put it in quotes")
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _YAMLProblem(event.start_mark, f"the data is nested more than {MAX_DEPTH} levels deep",
+                                   "flatten the structure; entries need only a few levels")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _decode(raw: bytes, display: str, problems: Problems) -> str | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = err.start - (before.rfind(b"\n") + 1) + 1
+        problems.add(display, line, column, f"the file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+                     "save the file as UTF-8 in your editor")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _tab_problem(text: str, display: str, problems: Problems) -> bool:
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            problems.add(display, number, len(line) - len(stripped) + 1, "a tab is used for indentation",
+                         "indent with spaces only (two per level)")
+            return True
+    return False
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
+    """Load one file; on any problem, report it and return None."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.add(display, 1, 1, f"the file is {size // 1024} KiB, over the {MAX_FILE_BYTES // 1024} KiB limit",
+                     "split it into several entries")
+        return None
+    text = _decode(path.read_bytes(), display, problems)
+    if text is None or _tab_problem(text, display, problems):
+        return None
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _YAMLProblem as err:
+        problems.add(display, err.mark.line + 1, err.mark.column + 1, err.message, err.fix)
+        return None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.add(display, line, column, f"the YAML cannot be read: {err.problem or err.context}",
+                     "check the indentation and that text containing ': ' or '#' is in quotes")
+        return None
+    finally:
+        loader.dispose()
+    source = Source(path=path, display=display, data=None)
+    if node is None:
+        problems.add(display, 1, 1, "the file is empty", "start from a template made by 'guidesite new'")
+        return None
+    try:
+        source.data = _construct(loader, node, (), source, problems)
+    except _YAMLProblem as err:
+        problems.add(display, err.mark.line + 1, err.mark.column + 1, err.message, err.fix)
+        return None
+    return source
+
+
+def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problems: Problems) -> Any:
+    source.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, ScalarNode):
+        value = loader.construct_object(node, deep=True)
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value)
+        return value
+    if isinstance(node, SequenceNode):
+        return [_construct(loader, item, at + (i,), source, problems) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _YAMLProblem(key_node.start_mark, "a field name must be plain text",
+                                   "write the field name as a single word followed by ':'")
+            key = loader.construct_object(key_node)
+            key = key if isinstance(key, str) else str(key_node.value)
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in result:
+                first = source.keys[at + (key,)]
+                problems.add(source.display, line, column, f"the field '{key}' appears twice (first on line {first[0]})",
+                             "keep one of them and delete the other", field=dotted_path(at + (key,)))
+                continue
+            source.keys[at + (key,)] = (line, column)
+            result[key] = _construct(loader, value_node, at + (key,), source, problems)
+        return result
+    raise _YAMLProblem(node.start_mark, "this kind of YAML value is not supported", "use text, lists and fields")
+
+
+def dotted_path(at: tuple) -> str:
+    """A field path as editors read it: ``elements[2].name``."""
+    out = ""
+    for part in at:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+

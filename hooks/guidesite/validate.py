@@ -1,0 +1,186 @@
+"""Phase 2, validate: check every loaded file against its entry type's schema.
+
+Pydantic does the checking; this module turns each of its errors into a message an
+editor can act on, pointing at the line and column the loader recorded.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .entry_types import ENTRY_TYPES
+from .entry_types.fields import LocalText, Strict, Text
+from .load import Source, dotted_path
+from .problems import Problems, did_you_mean
+
+QUOTE_IT = "put the text in quotes"
+
+
+def _reads_as(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a yes/no value (YAML reads yes, no, on, off, true and false that way)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    if isinstance(value, (int, float)):
+        return "a number (YAML reads 1:30, 0755 and 1e3 as numbers)"
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "something else"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The schema model that owns the last part of ``loc`` (to list its fields)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    meta = getattr(annotation, "__metadata__", None)
+    if meta is not None:
+        return _inner_model(annotation.__origin__)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
+    """(what is wrong, how to fix it) for one pydantic error, in plain English."""
+    kind, value, loc, ctx = error["type"], error.get("input"), error["loc"], error.get("ctx", {})
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"the required field '{name}' is missing", f"add '{name}:' with a value"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        fields = sorted(owner.model_fields) if owner else []
+        hint = did_you_mean(str(name), fields)
+        return (f"'{name}' is not a field here",
+                (hint + " " if hint else "") + f"the fields are: {', '.join(fields)}")
+    if kind in ("string_type", "model_type", "model_attributes_type") and not isinstance(value, (dict, list)):
+        return f"this reads as {_reads_as(value)}, not text", QUOTE_IT + (" or write the text" if value is None else "")
+    if kind == "string_type":
+        return f"this should be text, not {_reads_as(value)}", "write it as one line of text after the colon"
+    if kind in ("model_type", "dict_type"):
+        return f"this should be a set of fields, not {_reads_as(value)}", "write 'name: value' lines indented below it"
+    if kind == "list_type":
+        return f"this should be a list, not {_reads_as(value)}", "put each item on its own line starting with '- '"
+    if kind == "literal_error":
+        allowed = [a.strip("'") for a in ctx.get("expected", "").replace(" or ", ", ").split(", ")]
+        hint = did_you_mean(str(value), allowed)
+        return (f"'{value}' is not allowed here" if isinstance(value, str) else f"this reads as {_reads_as(value)}",
+                (hint + " " if hint else "") + f"use one of: {', '.join(allowed)}")
+    if kind == "string_pattern_mismatch":
+        if name in ("id", "ref") or "a-z0-9" in str(ctx.get("pattern", "")):
+            return (f"'{value}' is not a valid id",
+                    "use lowercase letters, digits and single hyphens, e.g. 'power-spectrum'")
+        if name == "year":
+            return f"'{value}' is not a year", "write a four-digit year such as 2005 (or 2005a), or n.d."
+        if name == "url":
+            return f"'{value}' is not a web address", "write the full address starting with https://"
+        return f"'{value}' has the wrong form", "see the field's description in CONTRIBUTING.md"
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return f"this needs at least {need} item{'s' if need != 1 else ''}", "add the missing items"
+    if kind == "string_too_short":
+        return "this text is empty", "write the text, or remove the field if it is optional"
+    if kind == "string_too_long":
+        return f"this text is longer than {ctx.get('max_length')} characters", "shorten it or split the entry"
+    if kind == "bool_type":
+        return f"this should be true or false, not {_reads_as(value)}", "write true or false"
+    if kind in ("date_type", "date_from_datetime_parsing", "date_parsing"):
+        return f"this should be a date, not {_reads_as(value)}", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), "remove the duplicate"
+    return error["msg"], "see CONTRIBUTING.md for this field"
+
+
+def _report(err: ValidationError, model: type[BaseModel], source: Source, problems: Problems) -> None:
+    for error in err.errors(include_url=False):
+        loc = tuple(error["loc"])
+        # A plain-string text is wrapped as {en: ...}; point at the string, not the wrapper.
+        if loc and loc[-1] == "en" and loc[:-1] in source.values and not isinstance(_get(source.data, loc[:-1]), dict):
+            loc = loc[:-1]
+        what, fix = _explain(error, model)
+        at = source.where_key(loc) if error["type"] == "extra_forbidden" else source.where(loc)
+        problems.add(source.display, at[0], at[1], what, fix, field=dotted_path(loc))
+
+
+def _get(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
+    """Check one entry file against the schema its ``type`` names."""
+    data = source.data
+    if not isinstance(data, dict):
+        problems.add(source.display, 1, 1, f"the file should be a set of fields, not {_reads_as(data)}",
+                     "start from a template made by 'guidesite new'")
+        return None
+    type_name = data.get("type")
+    if type_name not in ENTRY_TYPES:
+        line, column = source.where(("type",))
+        if type_name is None:
+            what = "the required field 'type' is missing"
+        else:
+            what = f"'{type_name}' is not an entry type"
+        hint = did_you_mean(str(type_name), ENTRY_TYPES) if type_name else ""
+        problems.add(source.display, line, column, what,
+                     (hint + " " if hint else "") + f"use one of: {', '.join(ENTRY_TYPES)}", field="type")
+        return None
+    model = ENTRY_TYPES[type_name]
+    try:
+        entry = model.model_validate(data)
+    except ValidationError as err:
+        _report(err, model, source, problems)
+        return None
+    stem = source.path.stem
+    if entry.id != stem:
+        line, column = source.where(("id",))
+        problems.add(source.display, line, column, f"the id '{entry.id}' does not match the file name '{stem}.yml'",
+                     f"rename the file to '{entry.id}.yml' or set 'id: {stem}' (ids never change once published)",
+                     field="id")
+    return entry
+
+
+class VocabularyItem(Strict):
+    title: Text
+    summary: Text | None = None
+
+
+class Vocabulary(Strict):
+    """The three levels of practice and the topics, with their labels in each language."""
+
+    levels: dict[str, VocabularyItem]
+    topics: dict[str, VocabularyItem]
+
+
+def validate_vocabulary(source: Source, problems: Problems) -> Vocabulary | None:
+    try:
+        return Vocabulary.model_validate(source.data)
+    except ValidationError as err:
+        _report(err, Vocabulary, source, problems)
+        return None
+
+
+__all__ = ["validate_entry", "validate_vocabulary", "Vocabulary", "LocalText"]
