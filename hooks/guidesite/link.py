@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from .entry_types.fields import LocalText
+from .load import dotted_path
 from .problems import Problems, did_you_mean
 from .project import Site
 
@@ -78,12 +79,12 @@ def parse_citation(inner: str) -> list[tuple[str, str | None, bool]]:
 
 
 def find_links(text: str):
-    """Yield (offset, kind, id, anchor) for every link and citation in Markdown text."""
+    """Yield (offset, shortcode, kind, id, anchor) for every link and citation in Markdown text."""
     for match in WIKILINK.finditer(text):
-        yield match.start(), "mentions", match.group(1), match.group(2)
+        yield match.start(), match.group(0), "mentions", match.group(1), match.group(2)
     for match in CITATION.finditer(text):
         for ref_id, _locator, _suppress in parse_citation(match.group(1)):
-            yield match.start(), "cites", ref_id, None
+            yield match.start(), match.group(0), "cites", ref_id, None
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -134,16 +135,15 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                 problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
                              (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
         for at, text in markdown_fields(entry):
-            line, column = source.where(at)
             for value in filter(None, (text.en, text.cy)):
-                for offset, relation, target, anchor in find_links(value):
-                    extra_lines, _ = _line_col(value, offset)
-                    if check(target, anchor, relation, source.display, line + extra_lines - 1, column,
-                             ".".join(str(p) for p in at)) and target != entry_id:
+                for _offset, shortcode, relation, target, anchor in find_links(value):
+                    line, column = source.find(shortcode, at)
+                    if check(target, anchor, relation, source.display, line, column,
+                             dotted_path(at)) and target != entry_id:
                         if entry_id not in incoming[target][relation]:
                             incoming[target][relation].append(entry_id)
     for display, markdown in site.content.items():
-        for offset, relation, target, anchor in find_links(markdown):
+        for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = _line_col(markdown, offset)
             check(target, anchor, relation, display, line, column, "")
     linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}

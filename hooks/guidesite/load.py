@@ -28,6 +28,7 @@ class Source:
     path: Path
     display: str  # path as shown to editors, relative to the project
     data: Any
+    text: str = ""
     values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
@@ -40,6 +41,16 @@ class Source:
 
     def where_key(self, at: tuple) -> tuple[int, int]:
         return self.keys.get(at) or self.where(at)
+
+    def find(self, snippet: str, at: tuple) -> tuple[int, int]:
+        """Where ``snippet`` first appears at or after the value at ``at`` (block text loses lines)."""
+        line, column = self.where(at)
+        lines = self.text.split("\n")
+        for number in range(line, len(lines) + 1):
+            found = lines[number - 1].find(snippet, column - 1 if number == line else 0)
+            if found >= 0:
+                return number, found + 1
+        return line, column
 
 
 class _YAMLProblem(Exception):
@@ -119,7 +130,7 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
         return None
     finally:
         loader.dispose()
-    source = Source(path=path, display=display, data=None)
+    source = Source(path=path, display=display, data=None, text=text)
     if node is None:
         problems.add(display, 1, 1, "the file is empty", "start from a template made by 'guidesite new'")
         return None

@@ -134,4 +134,4 @@ def _walk_texts(value: Any, at: tuple):
             yield from _walk_texts(getattr(value, name), at + (name,))
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _walk_texts(item, at + (getattr(item, "id", i),))
+            yield from _walk_texts(item, at + (i,))

@@ -1,0 +1,231 @@
+"""Phase 5, render: each page of the site as Markdown, from one Jinja template per page kind.
+
+Templates are the project's own files; editors' text only ever arrives as data and
+is escaped (see markdown_text), so ``{{ }}`` written in an entry is shown, not run.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+from pydantic import BaseModel
+
+from . import bibliography
+from .entry_types import ENTRY_TYPES, SECTION
+from .entry_types.fields import LocalText
+from .link import CITATION, WIKILINK, LinkedSite, parse_citation
+from .markdown_text import plain, prepare_markdown
+from .project import sort_key
+
+HERE = Path(__file__).parent
+LEVEL_ORDER = ("personal-practice", "partnership-development", "organisational-leadership")
+THEORY_TYPES = ("framework", "tips", "question", "definition")
+LISTED_TYPES = THEORY_TYPES + ("case-study",)
+
+
+def entry_path(entry: BaseModel) -> str:
+    """The source path of an entry's page; MkDocs turns it into /section/id/."""
+    return f"{SECTION[entry.type]}/{entry.id}.md"
+
+
+def level_path(level: str) -> str:
+    return f"{level}.md"
+
+
+def topic_path(topic: str) -> str:
+    return f"topics/{topic}.md"
+
+
+# Index pages: source path -> template; the paths are part of the site's permanent URLs.
+INDEX_PAGES = {
+    "theory/index.md": "theory_index.md.j2",
+    "frameworks.md": "type_index.md.j2",
+    "tips.md": "type_index.md.j2",
+    "questions.md": "type_index.md.j2",
+    "glossary.md": "glossary.md.j2",
+    "case-studies/index.md": "type_index.md.j2",
+    "references/index.md": "bibliography.md.j2",
+    "topics/index.md": "topics_index.md.j2",
+}
+TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
+              "definition": "glossary.md", "case-study": "case-studies/index.md",
+              "reference": "references/index.md"}
+
+
+def load_strings(lang: str) -> dict:
+    with open(HERE / "i18n" / f"{lang}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass
+class Renderer:
+    """Renders every generated page of a linked site in one language."""
+
+    linked: LinkedSite
+    lang: str = "en"
+
+    @cached_property
+    def strings(self) -> dict:
+        return load_strings(self.lang)
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([HERE / "entry_types", HERE / "templates"]),
+            autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Markdown anchors are written {#id}, so Jinja comments use {%# ... #%} instead.
+            comment_start_string="{%#", comment_end_string="#%}")
+        env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
+                           entry=self.linked.entries.__getitem__)
+        env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
+                           reference_html=self.reference_html, level_title=self.level_title,
+                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER)
+        return env
+
+    # --- filters: how an editor's text is placed into a page --------------------------------
+    def _text(self, value: LocalText | str) -> str:
+        return value.text(self.lang) if isinstance(value, LocalText) else value
+
+    def txt(self, value: LocalText | str) -> Markup:
+        """Plain text in a Markdown context, marked lang="en" when Welsh falls back to English."""
+        return self._lang_wrap(value, plain(self._text(value)))
+
+    def html_text(self, value: LocalText | str) -> Markup:
+        """Plain text inside an HTML block (where Markdown is not read)."""
+        return self._lang_wrap(value, Markup.escape(" ".join(self._text(value).split())))
+
+    def _lang_wrap(self, value, escaped: Markup) -> Markup:
+        if isinstance(value, LocalText) and value.is_fallback(self.lang):
+            return Markup('<span lang="en">') + escaped + Markup("</span>")
+        return escaped
+
+    def md(self, value: LocalText | None, page: str) -> Markup:
+        """A Markdown field for the page at ``page``, with links and citations resolved."""
+        if value is None:
+            return Markup("")
+        body = prepare_markdown(self._text(value), lambda prose: self.resolve(prose, page))
+        if value.is_fallback(self.lang):
+            return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
+        return body
+
+    @staticmethod
+    def front_matter_value(value) -> Markup:
+        text = value.en if isinstance(value, LocalText) else str(value)
+        return Markup(json.dumps(" ".join(text.split()), ensure_ascii=False))
+
+    # --- links ------------------------------------------------------------------------------
+    @staticmethod
+    def url(target: str, page: str) -> str:
+        """Relative link from one source page to another; MkDocs makes it a URL and checks it."""
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    def link(self, entry_id: str, page: str, anchor: str | None = None, text: str | None = None) -> Markup:
+        entry = self.linked.entries[entry_id]
+        label = plain(text) if text else self.txt(self._anchor_title(entry, anchor) or entry.title)
+        href = self.url(entry_path(entry), page) + (f"#{anchor}" if anchor else "")
+        return Markup(f"[{label}]({href})")
+
+    @staticmethod
+    def _anchor_title(entry: BaseModel, anchor: str | None):
+        for part in getattr(entry, "elements", None) or getattr(entry, "tips", None) or []:
+            if part.id == anchor:
+                return getattr(part, "name", None) or part.title
+        return None
+
+    def cite(self, ref_id: str, page: str, pages: str | None = None) -> Markup:
+        ref = self.linked.entries[ref_id]
+        label = plain(bibliography.cite_label(ref, self.strings["words"]))
+        where = f", {plain(bibliography.page_label(pages, self.strings['words']))}" if pages else ""
+        return Markup(f"[{label}]({self.url(entry_path(ref), page)}){where}")
+
+    def resolve(self, prose: str, page: str) -> str:
+        """Turn ``[[id]]`` and ``[@ref]`` shortcodes into Markdown links (ids were checked in link)."""
+        def wikilink(match: re.Match) -> str:
+            return self.link(match.group(1), page, match.group(2), match.group(3))
+
+        def citation(match: re.Match) -> str:
+            cited = parse_citation(match.group(1))
+            if not cited:
+                return match.group(0)
+            parts = []
+            for ref_id, locator, suppress_author in cited:
+                text = self.cite(ref_id, page, locator)
+                if suppress_author:
+                    ref = self.linked.entries[ref_id]
+                    text = Markup(f"[{ref.year}]({self.url(entry_path(ref), page)})")
+                parts.append(text)
+            return "(" + "; ".join(parts) + ")"
+
+        return CITATION.sub(citation, WIKILINK.sub(wikilink, prose))
+
+    # --- vocabulary -------------------------------------------------------------------------
+    def level_title(self, level: str) -> str:
+        return self.linked.site.vocabulary.levels[level].title.text(self.lang)
+
+    def topic_title(self, topic: str) -> str:
+        return self.linked.site.vocabulary.topics[topic].title.text(self.lang)
+
+    def reference_html(self, ref: BaseModel) -> Markup:
+        """A full reference as Markdown with the title in italics."""
+        out = Markup("")
+        for style, text in bibliography.reference_parts(ref, self.strings["words"]):
+            out += Markup(f"*{plain(text)}*") if style == "em" else plain(text)
+        return out
+
+    # --- pages ------------------------------------------------------------------------------
+    def _listing(self, entries) -> dict[str, list]:
+        groups = {name: [] for name in LISTED_TYPES}
+        for entry in sorted(entries, key=sort_key):
+            if entry.type in groups:
+                groups[entry.type].append(entry)
+        return {name: items for name, items in groups.items() if items}
+
+    def backlinks(self, entry_id: str) -> dict[str, list[BaseModel]]:
+        found = self.linked.backlinks.get(entry_id, {})
+        return {relation: sorted((self.linked.entries[i] for i in ids), key=sort_key)
+                for relation, ids in found.items()}
+
+    def render_entry(self, entry: BaseModel) -> str:
+        template = self.env.get_template(f"{entry.type.replace('-', '_')}.md.j2")
+        return template.render(entry=entry, page=entry_path(entry), backlinks=self.backlinks(entry.id))
+
+    def render_all(self) -> dict[str, str]:
+        """Every generated page: source path -> Markdown."""
+        entries = list(self.linked.entries.values())
+        pages = {entry_path(e): self.render_entry(e) for e in entries}
+        vocabulary = self.linked.site.vocabulary
+        content = self.linked.site.content
+        for level in LEVEL_ORDER:
+            path = level_path(level)
+            intro = content.get(f"content/{path}")
+            pages[path] = self.env.get_template("level.md.j2").render(
+                page=path, level=level, item=vocabulary.levels[level],
+                intro=Markup(self.resolve(intro, path)) if intro else None,
+                groups=self._listing(e for e in entries if level in getattr(e, "levels", ())))
+        for topic, item in vocabulary.topics.items():
+            path = topic_path(topic)
+            pages[path] = self.env.get_template("topic.md.j2").render(
+                page=path, topic=topic, item=item,
+                groups=self._listing(e for e in entries if topic in getattr(e, "topics", ())))
+        for path, template in INDEX_PAGES.items():
+            type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
+            pages[path] = self.env.get_template(template).render(
+                page=path, type_name=type_name, groups=self._listing(entries),
+                entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
+                topics=vocabulary.topics)
+        return pages
+
+    @staticmethod
+    def _index_key(type_name: str | None):
+        return bibliography.sort_key if type_name == "reference" else sort_key
+
+
+__all__ = ["Renderer", "entry_path", "ENTRY_TYPES"]

@@ -1,0 +1,33 @@
+"""The last guard on every page's HTML: an allow-list sanitiser (nh3) after Markdown.
+
+Editors' raw HTML is already shown as text; this removes anything that still slipped
+through (event handlers, javascript: links from Markdown links, iframes, forms).
+"""
+from __future__ import annotations
+
+import nh3
+
+TAGS = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "u", "ul",
+}
+COMMON = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden", "aria-describedby"}
+ATTRIBUTES = {
+    "*": COMMON,
+    "a": COMMON | {"href", "hreflang", "rel"},
+    "img": COMMON | {"src", "alt", "width", "height", "loading"},
+    "ol": COMMON | {"start", "reversed"},
+    "td": COMMON | {"colspan", "rowspan", "align"},
+    "th": COMMON | {"colspan", "rowspan", "align", "scope"},
+    "details": COMMON | {"open"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only allowed tags, attributes and link schemes; relative links are kept."""
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                     strip_comments=True)
