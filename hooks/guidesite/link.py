@@ -101,6 +101,8 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
     def check(target: str, anchor: str | None, relation: str, display: str, line: int, column: int,
               field_name: str) -> bool:
         allowed = RELATION_TARGETS[relation]
+        if target in site.broken_ids and target not in entries:
+            return False  # its own file's problems are already reported
         if target not in entries:
             hint = did_you_mean(target, [i for i, e in entries.items() if e.type in allowed])
             problems.add(display, line, column, f"there is no entry with the id '{target}'",

@@ -56,6 +56,8 @@ class Site:
     entries: dict[str, BaseModel] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     content: dict[str, str] = field(default_factory=dict)  # content page path -> its Markdown
+    # Ids of files that failed validation: links to them are not reported again as unknown.
+    broken_ids: set[str] = field(default_factory=set)
 
     def of_type(self, type_name: str) -> list[BaseModel]:
         return sorted((e for e in self.entries.values() if e.type == type_name), key=sort_key)
@@ -86,7 +88,12 @@ def load_site(project: Project, problems: Problems) -> Site | None:
         source = load_yaml(path, display, problems)
         entry = source and validate_entry(source, problems)
         if entry is None:
+            site.broken_ids.add(path.stem)
+            if source and isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
+                site.broken_ids.add(source.data["id"])
             continue
+        if entry.id != path.stem:
+            site.broken_ids.add(path.stem)  # the mismatch is reported; don't report links to it too
         in_casestudies = display.startswith("casestudies/")
         if in_casestudies != (entry.type == "case-study"):
             line, column = source.where(("type",))

@@ -5,6 +5,7 @@ is escaped (see markdown_text), so ``{{ }}`` written in an entry is shown, not r
 """
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -116,10 +117,11 @@ class Renderer:
             return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
         return body
 
-    @staticmethod
-    def front_matter_value(value) -> Markup:
-        text = value.en if isinstance(value, LocalText) else str(value)
-        return Markup(json.dumps(" ".join(text.split()), ensure_ascii=False))
+    def front_matter_value(self, value) -> Markup:
+        """A page title or description for front matter. The theme prints these without
+        escaping (in <title> and <meta>), so they are HTML-escaped here."""
+        text = self._text(value) if isinstance(value, LocalText) else str(value)
+        return Markup(json.dumps(html.escape(" ".join(text.split())), ensure_ascii=False))
 
     # --- links ------------------------------------------------------------------------------
     @staticmethod

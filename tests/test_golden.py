@@ -1,0 +1,41 @@
+"""Golden files: each fixture entry (YAML in) and the Markdown page its template renders.
+
+After an intended change to a template, regenerate with
+``UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and review the diff like any other change.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from guidesite.project import build_site
+from guidesite.render import Renderer, entry_path
+from tests.conftest import FIXTURE_SITE
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = ["theory/trust.md", "theory/ladder.md", "theory/ladder-tips.md", "theory/which-rung.md",
+         "case-studies/village-hall.md", "references/smith-2001.md", "personal-practice.md",
+         "glossary.md", "references/index.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    linked, _ = build_site(FIXTURE_SITE)
+    return Renderer(linked).render_all()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_matches_golden_file(rendered, page):
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered[page], encoding="utf-8")
+    assert rendered[page] == golden.read_text(encoding="utf-8")
+
+
+def test_every_entry_type_has_a_golden_page(rendered):
+    linked, _ = build_site(FIXTURE_SITE)
+    types_with_golden = {e.type for e in linked.entries.values() if entry_path(e) in PAGES}
+    assert types_with_golden == {"definition", "framework", "tips", "question", "case-study", "reference"}

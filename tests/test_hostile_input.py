@@ -1,0 +1,148 @@
+"""Entries arrive by pull request from people we do not control: every bad input ends in a
+clear file:line error or in safely escaped output, never a traceback or executed code."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from guidesite.load import MAX_FILE_BYTES, load_yaml
+from guidesite.problems import ContentError, Problems
+from guidesite.project import build_site
+from guidesite.render import Renderer
+from tests.conftest import FIXTURE_SITE, write
+from tests.test_build import article, mkdocs_build
+
+
+def load(tmp_path: Path, raw: bytes):
+    path = tmp_path / "entry.yml"
+    path.write_bytes(raw)
+    problems = Problems()
+    return load_yaml(path, "entry.yml", problems), [str(p) for p in problems]
+
+
+LOADER_CASES = [
+    ("alias bomb", b"a: &x [1, 2]\nb: [*x, *x, *x]\n",
+     "entry.yml:1:4: YAML anchors (&name) are not allowed — remove the anchor and write values out in full"),
+    ("python tag", b"title: !!python/object/apply:os.system ['ls']\n",
+     "entry.yml:1:8: YAML tags such as 'tag:yaml.org,2002:python/object/apply:os.system' are not allowed — "
+     "remove the tag; if the value should be text, put it in quotes"),
+    ("local tag", b"title: !shout hello\n",
+     "entry.yml:1:8: YAML tags such as '!shout' are not allowed — remove the tag; if the value should be "
+     "text, put it in quotes"),
+    ("not UTF-8", "title: caf\u00e9\n".encode("latin-1"),
+     "entry.yml:1:11: the file is not valid UTF-8 (byte 0xe9) — save the file as UTF-8 in your editor"),
+    ("syntax error", b"title: [unclosed\n",
+     "entry.yml:2:1: the YAML cannot be read: expected ',' or ']', but got '<stream end>' — check the "
+     "indentation and that text containing ': ' or '#' is in quotes"),
+    ("deep nesting", b"a: " + b"[" * 40 + b"]" * 40 + b"\n",
+     "entry.yml:1:35: the data is nested more than 32 levels deep — flatten the structure; entries need "
+     "only a few levels"),
+    ("empty file", b"\n", "entry.yml:1:1: the file is empty — start from a template made by 'guidesite new'"),
+    ("huge file", b"title: " + b"x" * (MAX_FILE_BYTES + 1) + b"\n",
+     "entry.yml:1:1: the file is 512 KiB, over the 512 KiB limit — split it into several entries"),
+]
+
+
+@pytest.mark.parametrize("name, raw, expected", LOADER_CASES, ids=[c[0] for c in LOADER_CASES])
+def test_loader_refuses_with_a_clear_message(tmp_path, name, raw, expected):
+    source, problems = load(tmp_path, raw)
+    assert source is None
+    assert problems == [expected]
+
+
+def test_bom_and_crlf_load_exactly_like_plain_lf(tmp_path):
+    plain, _ = load(tmp_path, "title: Ŵyn\nsummary: a\n  b\n".encode())
+    windows, _ = load(tmp_path, "\ufefftitle: Ŵyn\r\nsummary: a\r\n  b\r\n".encode())
+    assert windows.data == plain.data == {"title": "Ŵyn", "summary": "a b"}
+    assert windows.values == plain.values
+
+
+def test_decomposed_welsh_letters_are_normalised_to_composed_form(tmp_path):
+    source, _ = load(tmp_path, "title: \"W\u0302y\u0302\"\n".encode())
+    assert source.data["title"] == "\u0174\u0177"
+
+
+HOSTILE = '<script>alert(1)</script> {{ 7*7 }} {% raw %} <img src=x onerror=alert(2)> ' \
+          '[x](javascript:alert(3)) [y](JaVaScRiPt:alert(4)) {: onclick="alert(5)" }'
+
+
+def test_hostile_text_is_escaped_in_every_generated_page(tmp_path):
+    site = tmp_path / "p"
+    import shutil
+    shutil.copytree(FIXTURE_SITE, site)
+    trust = site / "theory/trust.yml"
+    text = trust.read_text().replace("title: Trust", f"title: '{HOSTILE}'")
+    text = text.replace("in_practice: Start small.", f"in_practice: '{HOSTILE}'")
+    trust.write_text(text)
+    linked, _ = build_site(site)
+    pages = Renderer(linked).render_all()
+    for markdown in pages.values():
+        assert "<script>" not in markdown and "<img" not in markdown
+    trust_page = pages["theory/trust.md"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in trust_page  # shown, not run
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def handle_starttag(self, tag, attrs):
+        self.seen.append((tag, attrs))
+
+
+def test_hostile_text_in_the_built_html_is_inert(fixture_site, tmp_path):
+    trust = fixture_site / "theory/trust.yml"
+    text = trust.read_text().replace("title: Trust", f"title: '{HOSTILE}'")
+    trust.write_text(text.replace("in_practice: Start small.", f"in_practice: '{HOSTILE}'"))
+    out = tmp_path / "built"
+    assert mkdocs_build(fixture_site, out).returncode == 0
+    html = article(out, "theory/trust")
+    tags = Tags()
+    tags.feed(html)
+    assert not {"script", "img", "iframe"} & {tag for tag, _ in tags.seen}
+    assert not [name for _, attrs in tags.seen for name, _ in attrs if name.startswith("on")]
+    assert not [value for _, attrs in tags.seen for name, value in attrs
+                if name == "href" and value.lower().startswith("javascript")]
+    assert "{{ 7*7 }}" in html  # Jinja syntax in text is shown literally
+    head = (out / "theory/trust/index.html").read_text()
+    title = head.split("<title>")[1].split("</title>")[0]
+    assert title.startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+def test_unquoted_date_time_and_octal_in_text_fields(fixture_site):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("in_practice: Start small.", "in_practice: 2024-01-01")
+                     .replace("summary: Being willing to rely on another party.", "summary: 1:30"))
+    with pytest.raises(ContentError) as err:
+        build_site(fixture_site)
+    assert [str(p) for p in err.value.problems] == [
+        "theory/trust.yml:4:10: summary: this reads as a number (YAML reads 1:30, 0755 and 1e3 as numbers), "
+        "not text — put the text in quotes",
+        "theory/trust.yml:18:14: in_practice: this reads as a date, not text — put the text in quotes",
+    ]
+
+
+@pytest.mark.parametrize("bad_id, message", [
+    ("../etc/passwd", "'../etc/passwd' is not a valid id"),
+    ("Trust Me", "'Trust Me' is not a valid id"),
+    ("trust\u200b", "'trust\u200b' is not a valid id"),
+    ("trust\u202e", "'trust\u202e' is not a valid id"),
+])
+def test_ids_with_traversal_spaces_or_invisible_characters_are_refused(fixture_site, bad_id, message):
+    write(fixture_site, "theory/odd.yml", f'id: "{bad_id}"\ntype: reference\nkind: book\n'
+          'authors: [A]\nyear: 2000\ntitle: T\n')
+    with pytest.raises(ContentError) as err:
+        build_site(fixture_site)
+    assert any(message in str(p) and str(p).startswith("theory/odd.yml:1:5: id:") for p in err.value.problems)
+
+
+def test_duplicate_ids_name_both_files(fixture_site):
+    write(fixture_site, "theory/copy/smith-2001.yml", (fixture_site / "theory/smith-2001.yml").read_text())
+    with pytest.raises(ContentError) as err:
+        build_site(fixture_site)
+    assert [str(p) for p in err.value.problems] == [
+        "theory/smith-2001.yml:1:5: id: the id 'smith-2001' is already used by theory/copy/smith-2001.yml — "
+        "choose a different id; every id is unique across the site"]
