@@ -2,13 +2,17 @@
 
 The engine (the guidesite package beside this file) knows nothing of MkDocs; these
 event handlers pass it the project folder and language and give MkDocs the results.
-Per-build state lives on the build's own config object, so `mkdocs serve` rebuilds
-start clean.
+One build per language: mkdocs.yml builds English under /en/ with the bilingual landing
+page at the root, then builds mkdocs.cy.yml (Welsh) into /cy/. Per-build state lives on
+the build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -20,42 +24,94 @@ from guidesite.sanitize import sanitize_html
 
 log = get_plugin_logger("guidesite")
 STATE = "guidesite_renderer"
+WELSH_CONFIG = "mkdocs.cy.yml"
+THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 
 
-def _project_root(config) -> Path:
+def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _lang(config) -> str:
+    return config.theme["language"]
+
+
+def _prefix(config) -> str:
+    """English pages live under en/ so the root can hold the bilingual landing page."""
+    return "en/" if _lang(config) == "en" else ""
+
+
+def _prefixed_nav(items, prefix: str):
+    if isinstance(items, str):
+        return prefix + items
+    if isinstance(items, list):
+        return [_prefixed_nav(item, prefix) for item in items]
+    if isinstance(items, dict):
+        return {key: _prefixed_nav(value, prefix) for key, value in items.items()}
+    return items
+
+
+def on_config(config):
+    config.theme.dirs.insert(0, str(THEME))
+    config.extra_css.append("assets/guidesite.css")
+    if config.nav and _prefix(config):
+        config.nav = _prefixed_nav(config.nav, _prefix(config))
+    return config
 
 
 def on_files(files: Files, config) -> Files:
     try:
-        linked, warnings = build_site(_project_root(config))
+        linked, warnings = build_site(_root(config))
     except ContentError as err:
         raise PluginError(f"The guidance content has problems:\n{err}") from None
     for warning in warnings:
         log.warning(str(warning))
-    renderer = Renderer(linked, lang=config.theme["language"])
+    renderer = Renderer(linked, lang=_lang(config))
     setattr(config, STATE, renderer)
+    for page in [f for f in files if f.is_documentation_page()]:
+        files.remove(page)  # every page comes from the engine, in this build's language
+    prefix = _prefix(config)
     for src_uri, markdown in renderer.render_all().items():
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)  # a hand-written intro the generated page already includes
-        files.append(File.generated(config, src_uri, content=markdown))
+        files.append(File.generated(config, prefix + src_uri, content=markdown))
+    if prefix:
+        files.append(File.generated(config, "index.md", content=renderer.render_landing()))
     return files
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    if page.file.generated_by:
-        return markdown
-    return getattr(config, STATE).resolve(markdown, page.file.src_uri)
+def on_page_context(context, page, config, nav):
+    """Point the language switch (relative, works on any host) and the hreflang links
+    (absolute, as search engines need) at this page's equivalent in each language."""
+    lang = _lang(config)
+    if lang == "en" and page.file.src_uri == "index.md":
+        config.extra["alternate"] = []  # the landing page is already bilingual
+        return context
+    site_root = config.site_url.removesuffix("cy/") if lang == "cy" else config.site_url
+    path = page.url.removeprefix("en/")
+    here = posixpath.dirname(f"/{lang}/{path}") if not path.endswith("/") else f"/{lang}/{path}"
+    config.extra["alternate"] = [
+        {"name": name, "lang": code, "link": f"{site_root}{code}/{path}",
+         "href": posixpath.relpath(f"/{code}/{path}", here) + ("/" if path.endswith("/") or not path else "")}
+        for code, name in (("en", "English"), ("cy", "Cymraeg"))
+    ]
+    return context
 
 
 def on_page_content(html: str, page, config, files) -> str:
     return sanitize_html(html)
 
 
+def on_post_build(config):
+    """After the English build, build the Welsh site into its /cy/ folder."""
+    welsh = _root(config) / WELSH_CONFIG
+    if _lang(config) != "en" or not welsh.is_file():
+        return
+    welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict)
+    build(welsh_config)
+
+
 def on_serve(server, config, builder):
-    root = _project_root(config)
-    for watched in ("theory", "casestudies", "vocabulary.yml", "hooks"):
+    root = _root(config)
+    for watched in ("theory", "casestudies", "vocabulary.yml", "hooks", WELSH_CONFIG):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server

@@ -31,13 +31,13 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
-def page(built: Path, url: str) -> str:
-    return (built / url.strip("/") / "index.html").read_text(encoding="utf-8")
+def page(built: Path, url: str, lang: str = "en") -> str:
+    return (built / lang / url.strip("/") / "index.html").read_text(encoding="utf-8")
 
 
-def article(built: Path, url: str) -> str:
+def article(built: Path, url: str, lang: str = "en") -> str:
     """The page's own content, without the theme's navigation."""
-    return re.search(r"<article.*?</article>", page(built, url), re.S).group(0)
+    return re.search(r"<article.*?</article>", page(built, url, lang), re.S).group(0)
 
 
 class Links(HTMLParser):
@@ -69,7 +69,8 @@ def test_index_level_topic_and_reference_pages_exist(built):
     for url in ("theory", "frameworks", "tips", "questions", "glossary", "case-studies", "references",
                 "topics", "topics/trust", "topics/power", "personal-practice", "partnership-development",
                 "organisational-leadership"):
-        assert (built / url / "index.html").is_file(), url
+        assert (built / "en" / url / "index.html").is_file(), url
+        assert (built / "cy" / url / "index.html").is_file(), url
 
 
 def test_level_page_keeps_the_hand_written_intro_and_lists_its_entries(built):
@@ -135,6 +136,7 @@ def test_every_internal_link_and_anchor_resolves(built):
 
 def test_search_index_holds_entry_text(built):
     index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert {doc["location"].split("/")[0] for doc in index["docs"]} == {"en"}
     text = json.dumps(index["docs"])
     for expected in ("The Ladder", "Three rungs from bottom to top", "Half way", "Look up",
                      "Confidence", "Which rung of the ladder are you on?", "Agree who holds the keys"):
@@ -148,10 +150,10 @@ def test_a_broken_entry_fails_the_build_with_file_and_line_and_writes_nothing(fi
     result = mkdocs_build(fixture_site, out)
     assert result.returncode == 1
     assert "theory/smith-2001.yml:3:7: kind: 'artcle' is not allowed here — did you mean 'article'?" in result.stderr
-    assert not (out / "index.html").exists()
+    assert not (out / "index.html").exists() and not (out / "cy").exists()
 
 
 def test_generated_pages_are_never_written_into_the_sources(fixture_site, tmp_path):
     assert mkdocs_build(fixture_site, tmp_path / "built").returncode == 0
     written = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.md")}
-    assert written == {"content/index.md", "content/personal-practice.md"}
+    assert written == {"content/index.md", "content/index.cy.md", "content/personal-practice.md"}

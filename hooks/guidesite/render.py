@@ -195,22 +195,54 @@ class Renderer:
         return {relation: sorted((self.linked.entries[i] for i in ids), key=sort_key)
                 for relation, ids in found.items()}
 
+    def translation_notices(self, texts) -> list[str]:
+        """Welsh-page notices for untranslated, stale or draft text (none on English pages)."""
+        if self.lang == "en":
+            return []
+        states = {text.translation_state for _, text in texts}
+        notices = self.strings["notices"]
+        found = []
+        if "missing" in states:
+            found.append(notices["not_in_welsh"] if states == {"missing"} else notices["english_fallback"])
+        if "stale" in states:
+            found.append(notices["stale"])
+        if "draft" in states:
+            found.append(notices["draft"])
+        return found
+
     def render_entry(self, entry: BaseModel) -> str:
         template = self.env.get_template(f"{entry.type.replace('-', '_')}.md.j2")
-        return template.render(entry=entry, page=entry_path(entry), backlinks=self.backlinks(entry.id))
+        return template.render(entry=entry, page=entry_path(entry), backlinks=self.backlinks(entry.id),
+                               notices=self.translation_notices(entry.texts()))
+
+    def content_pages(self) -> dict[str, str]:
+        """Hand-written pages in this language: ``X.cy.md`` is the Welsh of ``X.md``; where it is
+        missing, the Welsh site shows the English with a notice, marked lang="en"."""
+        pages = {}
+        for display, markdown in self.linked.site.content.items():
+            path = display.removeprefix("content/")
+            if path.endswith(".cy.md"):
+                continue
+            translated = self.linked.site.content.get(f"content/{path[:-3]}.cy.md")
+            if self.lang == "en" or translated:
+                pages[path] = self.resolve(translated if self.lang != "en" else markdown, path)
+            else:
+                pages[path] = self.env.get_template("untranslated.md.j2").render(
+                    body=Markup(self.resolve(markdown, path)))
+        return pages
 
     def render_all(self) -> dict[str, str]:
         """Every generated page: source path -> Markdown."""
         entries = list(self.linked.entries.values())
         pages = {entry_path(e): self.render_entry(e) for e in entries}
         vocabulary = self.linked.site.vocabulary
-        content = self.linked.site.content
+        pages.update(self.content_pages())
         for level in LEVEL_ORDER:
             path = level_path(level)
-            intro = content.get(f"content/{path}")
+            intro = pages.get(path)
             pages[path] = self.env.get_template("level.md.j2").render(
                 page=path, level=level, item=vocabulary.levels[level],
-                intro=Markup(self.resolve(intro, path)) if intro else None,
+                intro=Markup(intro) if intro else None,
                 groups=self._listing(e for e in entries if level in getattr(e, "levels", ())))
         for topic, item in vocabulary.topics.items():
             path = topic_path(topic)
@@ -224,6 +256,10 @@ class Renderer:
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=vocabulary.topics)
         return pages
+
+    def render_landing(self) -> str:
+        """The bilingual page at the root of the site, from which each language is entered."""
+        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"))
 
     @staticmethod
     def _index_key(type_name: str | None):
