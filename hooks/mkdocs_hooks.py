@@ -8,6 +8,7 @@ the build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 
@@ -21,8 +22,11 @@ from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
 from guidesite.sanitize import sanitize_html
+from guidesite.translations import field_statuses
 
 log = get_plugin_logger("guidesite")
+# Stale translations are expected while a Welsh editor catches up: shown, not counted by --strict.
+translation_log = logging.getLogger("guidesite.translations")
 STATE = "guidesite_renderer"
 WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
@@ -66,6 +70,10 @@ def on_files(files: Files, config) -> Files:
         raise PluginError(f"The guidance content has problems:\n{err}") from None
     for warning in warnings:
         log.warning(str(warning))
+    if _lang(config) == "cy":
+        stale = [row for row in field_statuses(linked) if row.state == "stale"]
+        for row in stale:  # reported, but never blocks publishing an English correction
+            translation_log.warning(str(row))
     renderer = Renderer(linked, lang=_lang(config))
     setattr(config, STATE, renderer)
     for page in [f for f in files if f.is_documentation_page()]:

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import translations
 from .problems import ContentError, Problem
 from .project import build_site
 
@@ -40,15 +41,31 @@ def check(root: Path, github: bool) -> int:
     return 0
 
 
+def translation_report(root: Path) -> int:
+    try:
+        linked, _ = build_site(root)
+    except ContentError as err:
+        _print_problems(err.problems, github=False)
+        print("\n✗ Fix these problems first; then the translation report can be made.")
+        return 1
+    rows = translations.field_statuses(linked)
+    for row in rows:
+        if row.state != "reviewed":
+            print(row)
+    print(translations.summary_line(rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidesite", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
+    commands.add_parser("translations", help="list every text field whose Welsh is missing, stale or draft")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.root, github=os.environ.get("GITHUB_ACTIONS") == "true")
-    return 2
+    return translation_report(args.root)
 
 
 if __name__ == "__main__":

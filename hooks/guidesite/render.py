@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography
+from . import bibliography, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import CITATION, WIKILINK, LinkedSite, parse_citation
@@ -55,6 +55,7 @@ INDEX_PAGES = {
     "references/index.md": "bibliography.md.j2",
     "topics/index.md": "topics_index.md.j2",
 }
+TRANSLATIONS_PAGE = "editors/translations.md"
 TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
               "definition": "glossary.md", "case-study": "case-studies/index.md",
               "reference": "references/index.md"}
@@ -249,6 +250,7 @@ class Renderer:
             pages[path] = self.env.get_template("topic.md.j2").render(
                 page=path, topic=topic, item=item,
                 groups=self._listing(e for e in entries if topic in getattr(e, "topics", ())))
+        pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
@@ -256,6 +258,14 @@ class Renderer:
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=vocabulary.topics)
         return pages
+
+    def render_translation_status(self) -> str:
+        rows = translations.field_statuses(self.linked)
+        by_entry: dict[str, list] = {}
+        for row in rows:
+            by_entry.setdefault(row.entry_id, []).append(row)
+        return self.env.get_template("translations.md.j2").render(
+            page=TRANSLATIONS_PAGE, totals=translations.counts(rows), by_entry=by_entry)
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""

@@ -1,0 +1,111 @@
+"""English and Welsh with equal standing: both built, linked page to page, Welsh UI,
+honest fallbacks and notices, a search index per language, and stale translations."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from guidesite.cli import main
+from tests.conftest import copy_fixture_site
+from tests.test_build import Links, article, mkdocs_build, page, parse
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    result = mkdocs_build(copy_fixture_site(tmp_path_factory.mktemp("src")), out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def pages_of(built: Path, lang: str) -> list[str]:
+    return sorted(p.parent.relative_to(built / lang).as_posix() for p in (built / lang).rglob("index.html")
+                  if "search" not in p.parts)
+
+
+def test_both_languages_have_the_same_pages(built):
+    assert pages_of(built, "en") == pages_of(built, "cy")
+    assert len(pages_of(built, "en")) > 20
+
+
+def test_html_lang_and_welsh_interface_on_welsh_pages(built):
+    welsh = page(built, "theory/ladder", "cy")
+    assert '<html lang="cy"' in welsh
+    assert "Ffynonellau" in welsh and "Sources" not in article(built, "theory/ladder", "cy")
+    assert 'placeholder="Chwilio"' in welsh  # the theme's own strings, in Welsh
+    assert '<html lang="en"' in page(built, "theory/ladder", "en")
+
+
+@pytest.mark.parametrize("lang, other", [("en", "cy"), ("cy", "en")])
+def test_every_page_links_to_its_equivalent_which_exists(built, lang, other):
+    for url in pages_of(built, lang):
+        html = page(built, url, lang)
+        switch = re.search(rf'<a class="md-header__button gs-lang-switch" href="([^"]+)" hreflang="{other}" '
+                           rf'lang="{other}">', html)
+        assert switch, url
+        here = built / lang / url
+        target = (here / switch.group(1)).resolve()
+        assert target == (built / other / url).resolve(), url
+        assert (target / "index.html").is_file(), url
+        alternates = dict(re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">', html))
+        assert alternates == {f"https://example.invalid/guide/en/{url}/".replace("/./", "/"): "en",
+                              f"https://example.invalid/guide/cy/{url}/".replace("/./", "/"): "cy"}, url
+
+
+def test_untranslated_entry_says_so_in_welsh_and_marks_english_text(built):
+    ladder = article(built, "theory/ladder", "cy")
+    assert "Nid yw'r cynnwys hwn ar gael yn Gymraeg eto" in ladder
+    assert '<span lang="en">The Ladder</span>' in ladder
+
+
+def test_partly_translated_draft_entry(built):
+    trust = article(built, "theory/trust", "cy")
+    assert "<h1" in trust and "Ymddiriedaeth" in trust
+    assert "Bod yn fodlon dibynnu ar rywun arall." in trust
+    assert "Drafft yw'r testun Cymraeg hwn" in trust
+    assert "Nid yw rhannau o'r cynnwys hwn ar gael yn Gymraeg eto" in trust
+    assert "Ymddiriedaeth" in page(built, "theory/trust", "cy").split("<title>")[1].split("</title>")[0]
+
+
+def test_untranslated_hand_written_page_falls_back_with_notice(built):
+    intro = article(built, "personal-practice", "cy")
+    assert "Nid yw'r cynnwys hwn ar gael yn Gymraeg eto" in intro
+    assert '<div lang="en">' in intro and "An intro written by hand" in intro
+    assert "Hafan prawf" in article(built, ".", "cy")  # index.cy.md is used where it exists
+
+
+def test_root_landing_page_is_bilingual(built):
+    landing = (built / "index.html").read_text(encoding="utf-8")
+    links = parse(landing)
+    assert "en/" in links.hrefs and "cy/" in links.hrefs
+    assert 'lang="cy"' in landing
+
+
+def test_each_language_has_its_own_search_index_with_only_its_pages(built):
+    english = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    welsh = json.loads((built / "cy/search/search_index.json").read_text(encoding="utf-8"))
+    assert {d["location"].split("/")[0] for d in english["docs"]} == {"en"}
+    assert all(not d["location"].startswith(("en/", "cy/")) for d in welsh["docs"])
+    assert any("Dechreuwch gyda" in d["text"] for d in welsh["docs"])
+    assert not any("Dechreuwch gyda" in d["text"] for d in english["docs"])
+    # No English stemmer or stop words for Welsh: "a" and "i" are Welsh words.
+    assert welsh["config"]["pipeline"] == ["trimmer"]
+
+
+def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_path):
+    assert main(["--root", str(fixture_site), "translations"]) == 0
+    before = capsys.readouterr().out
+    assert "theory/trust.yml:8: summary: draft" in before
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("en: Being willing to rely on another party.",
+                                               "en: Being willing to depend on another party."))
+    assert main(["--root", str(fixture_site), "translations"]) == 0
+    after = capsys.readouterr().out
+    assert "theory/trust.yml:8: summary: stale — update the Welsh, then set cy_translates:" in after
+    result = mkdocs_build(fixture_site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr  # stale warns but does not fail the build
+    assert "summary: stale" in result.stderr
+    assert "Mae'r testun Saesneg wedi'i ddiweddaru" in article(tmp_path / "out", "theory/trust", "cy")
