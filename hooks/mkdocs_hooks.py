@@ -30,6 +30,8 @@ translation_log = logging.getLogger("guidesite.translations")
 STATE = "guidesite_renderer"
 WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
+# Markdown extensions the engine's templates are written for.
+EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 
 
 def _root(config) -> Path:
@@ -58,6 +60,8 @@ def _prefixed_nav(items, prefix: str):
 def on_config(config):
     config.theme.dirs.insert(0, str(THEME))
     config.extra_css.append("assets/guidesite.css")
+    config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
+    config.extra["generator"] = False  # Material's footer credit exists only in English
     if config.nav and _prefix(config):
         config.nav = _prefixed_nav(config.nav, _prefix(config))
     return config

@@ -72,16 +72,14 @@ def test_hostile_text_is_escaped_in_every_generated_page(tmp_path):
     site = tmp_path / "p"
     import shutil
     shutil.copytree(FIXTURE_SITE, site)
-    trust = site / "theory/trust.yml"
-    text = trust.read_text().replace("title: Trust", f"title: '{HOSTILE}'")
-    text = text.replace("in_practice: Start small.", f"in_practice: '{HOSTILE}'")
-    trust.write_text(text)
+    ladder = site / "theory/ladder.yml"
+    text = ladder.read_text().replace("title: The Ladder", f"title: '{HOSTILE}'")
+    ladder.write_text(text.replace("how_to_use: Climb it.", f"how_to_use: '{HOSTILE}'"))
     linked, _ = build_site(site)
     pages = Renderer(linked).render_all()
     for markdown in pages.values():
         assert "<script>" not in markdown and "<img" not in markdown
-    trust_page = pages["theory/trust.md"]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in trust_page  # shown, not run
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in pages["theory/ladder.md"]  # shown, not run
 
 
 class Tags(HTMLParser):
@@ -94,12 +92,12 @@ class Tags(HTMLParser):
 
 
 def test_hostile_text_in_the_built_html_is_inert(fixture_site, tmp_path):
-    trust = fixture_site / "theory/trust.yml"
-    text = trust.read_text().replace("title: Trust", f"title: '{HOSTILE}'")
-    trust.write_text(text.replace("in_practice: Start small.", f"in_practice: '{HOSTILE}'"))
+    ladder = fixture_site / "theory/ladder.yml"
+    text = ladder.read_text().replace("title: The Ladder", f"title: '{HOSTILE}'")
+    ladder.write_text(text.replace("how_to_use: Climb it.", f"how_to_use: '{HOSTILE}'"))
     out = tmp_path / "built"
     assert mkdocs_build(fixture_site, out).returncode == 0
-    html = article(out, "theory/trust")
+    html = article(out, "theory/ladder")
     tags = Tags()
     tags.feed(html)
     assert not {"script", "img", "iframe"} & {tag for tag, _ in tags.seen}
@@ -107,21 +105,21 @@ def test_hostile_text_in_the_built_html_is_inert(fixture_site, tmp_path):
     assert not [value for _, attrs in tags.seen for name, value in attrs
                 if name == "href" and value.lower().startswith("javascript")]
     assert "{{ 7*7 }}" in html  # Jinja syntax in text is shown literally
-    head = (out / "theory/trust/index.html").read_text()
+    head = (out / "en/theory/ladder/index.html").read_text()
     title = head.split("<title>")[1].split("</title>")[0]
     assert title.startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
 
 
 def test_unquoted_date_time_and_octal_in_text_fields(fixture_site):
-    trust = fixture_site / "theory/trust.yml"
-    trust.write_text(trust.read_text().replace("in_practice: Start small.", "in_practice: 2024-01-01")
-                     .replace("summary: Being willing to rely on another party.", "summary: 1:30"))
+    ladder = fixture_site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("how_to_use: Climb it.", "how_to_use: 2024-01-01")
+                      .replace("summary: Three rungs from bottom to top.", "summary: 0755"))
     with pytest.raises(ContentError) as err:
         build_site(fixture_site)
     assert [str(p) for p in err.value.problems] == [
-        "theory/trust.yml:4:10: summary: this reads as a number (YAML reads 1:30, 0755 and 1e3 as numbers), "
+        "theory/ladder.yml:4:10: summary: this reads as a number (YAML reads 1:30, 0755 and 1e3 as numbers), "
         "not text — put the text in quotes",
-        "theory/trust.yml:18:14: in_practice: this reads as a date, not text — put the text in quotes",
+        "theory/ladder.yml:21:13: how_to_use: this reads as a date, not text — put the text in quotes",
     ]
 
 
