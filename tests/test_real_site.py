@@ -13,4 +13,4 @@ def test_the_real_content_passes_check(capsys):
 def test_the_real_site_builds_strictly(tmp_path):
     result = mkdocs_build(ROOT, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "theory" / "power-spectrum" / "index.html").is_file()
+    assert (tmp_path / "site" / "en" / "theory" / "power-spectrum" / "index.html").is_file()

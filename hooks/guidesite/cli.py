@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
-from . import translations
+from . import archetypes, reviews, schemas, translations
 from .problems import ContentError, Problem
-from .project import build_site
+from .project import Project, build_site
 
 
 def _print_problems(problems: list[Problem], github: bool) -> None:
@@ -56,15 +57,67 @@ def translation_report(root: Path) -> int:
     return 0
 
 
+def new_entry(root: Path, type_name: str, entry_id: str) -> int:
+    project = Project(root)
+    existing = {path.stem for path in project.entry_files()}
+    problem = archetypes.id_problem(entry_id, existing)
+    if problem:
+        print(f"✗ {problem}.")
+        return 1
+    path = archetypes.target_path(root, type_name, entry_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(archetypes.archetype(type_name, entry_id), encoding="utf-8")
+    print(f"✓ Created {project.display(path)}. Replace every TODO, then run: guidesite check")
+    return 0
+
+
+def review_report(root: Path, today: datetime.date, within: int) -> int:
+    try:
+        linked, _ = build_site(root)
+    except ContentError as err:
+        _print_problems(err.problems, github=False)
+        print("\n✗ Fix these problems first; then the review report can be made.")
+        return 1
+    due = reviews.reviews_due(linked, today, within)
+    for item in due:
+        print(item)
+    overdue = sum(item.overdue for item in due)
+    print(f"{overdue} overdue, {len(due) - overdue} due within {within} days (as of {today.isoformat()}).")
+    return 0
+
+
+def write_schemas(root: Path) -> int:
+    folder = root / "schemas"
+    folder.mkdir(exist_ok=True)
+    for name, text in schemas.all_schemas().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"✓ Wrote the JSON Schemas to {folder}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guidesite", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
     commands.add_parser("translations", help="list every text field whose Welsh is missing, stale or draft")
+    commands.add_parser("schema", help="write the JSON Schemas for editors' tools into schemas/")
+    due = commands.add_parser("reviews", help="list entries whose review is overdue or due soon")
+    due.add_argument("--within", type=int, default=30, metavar="DAYS", help="how far ahead to look (default 30)")
+    due.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                     metavar="YYYY-MM-DD", help="count from this date instead of today")
+    new = commands.add_parser("new", help="start a new entry from a template")
+    new.add_argument("type", choices=sorted(archetypes.FOLDER), help="the kind of entry")
+    new.add_argument("id", help="its permanent id: lowercase words joined by hyphens")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.root, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    if args.command == "new":
+        return new_entry(args.root, args.type, args.id)
+    if args.command == "schema":
+        return write_schemas(args.root)
+    if args.command == "reviews":
+        return review_report(args.root, args.today, args.within)
     return translation_report(args.root)
 
 

@@ -88,7 +88,7 @@ class Renderer:
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
-                           reference_html=self.reference_html, level_title=self.level_title,
+                           reference_html=self.reference_html, date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER)
         return env
 
@@ -168,6 +168,10 @@ class Renderer:
             return "(" + "; ".join(parts) + ")"
 
         return CITATION.sub(citation, WIKILINK.sub(wikilink, prose))
+
+    def date(self, value) -> str:
+        """A date as readers write it: 23 November 2026 / 23 Tachwedd 2026."""
+        return f"{value.day} {self.strings['months'][value.month - 1]} {value.year}"
 
     # --- vocabulary -------------------------------------------------------------------------
     def level_title(self, level: str) -> str:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .entry_types import ENTRY_TYPES
 from .entry_types.fields import LocalText, Strict, Text
+from .archetypes import PLACEHOLDER
 from .load import Source, dotted_path
 from .problems import Problems, did_you_mean
 
@@ -130,12 +131,31 @@ def _get(data: Any, loc: tuple) -> Any:
     return data
 
 
+def _placeholders(value: Any, at: tuple = ()):
+    """Paths of values still holding a TODO placeholder from `guidesite new`."""
+    if isinstance(value, str) and value.startswith(PLACEHOLDER):
+        yield at
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholders(item, at + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholders(item, at + (index,))
+
+
 def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
     """Check one entry file against the schema its ``type`` names."""
     data = source.data
     if not isinstance(data, dict):
         problems.add(source.display, 1, 1, f"the file should be a set of fields, not {_reads_as(data)}",
                      "start from a template made by 'guidesite new'")
+        return None
+    unfilled = list(_placeholders(data))
+    for at in unfilled:
+        line, column = source.where(at)
+        problems.add(source.display, line, column, "this still holds a TODO placeholder",
+                     "write the real value, or delete the line if the field is optional", field=dotted_path(at))
+    if unfilled:
         return None
     type_name = data.get("type")
     if type_name not in ENTRY_TYPES:

@@ -62,10 +62,10 @@ def _as_local_text(value: Any) -> Any:
     return {"en": value} if isinstance(value, str) else value
 
 
-Text = Annotated[LocalText, BeforeValidator(_as_local_text),
-                 Field(json_schema_extra={"x-guidesite": "plain text"})]
-Markdown = Annotated[LocalText, BeforeValidator(_as_local_text),
-                     Field(json_schema_extra={"x-guidesite": "markdown"})]
+Text = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
+                 Field(description="Plain text, or {en, cy, cy_status, cy_translates} with its Welsh")]
+Markdown = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
+                     Field(description="Markdown text ([[id]] links, [@ref] citations), or {en, cy, ...}")]
 
 
 class SourceRef(Strict):
@@ -79,14 +79,22 @@ def _as_source_ref(value: Any) -> Any:
     return {"ref": value} if isinstance(value, str) else value
 
 
-Source = Annotated[SourceRef, BeforeValidator(_as_source_ref)]
+Source = Annotated[SourceRef, BeforeValidator(_as_source_ref, json_schema_input_type=str | SourceRef)]
+
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
 class Review(Strict):
     """When the entry was last checked against its sources, and by whom (a role, not a name)."""
 
-    on: datetime.date
-    by: NonEmpty
+    date: datetime.date
+    by: NonEmpty = Field(description="A role, e.g. 'Content editor', never a person's name")
+    next: datetime.date | None = Field(None, description="When it is next due (default: a year after 'date')")
+
+    @property
+    def due(self) -> datetime.date:
+        return self.next or self.date + REVIEW_INTERVAL
 
 
 def _unique(values: list) -> list:

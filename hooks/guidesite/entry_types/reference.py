@@ -12,7 +12,7 @@ def _year_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Year = Annotated[str, BeforeValidator(_year_as_text),
+Year = Annotated[str, BeforeValidator(_year_as_text, json_schema_input_type=int | str),
                  Field(pattern=r"^(\d{4}[a-z]?|n\.d\.)$", description="e.g. 2005, 2003a, or n.d. when undated")]
 
 
