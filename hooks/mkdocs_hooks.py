@@ -117,7 +117,8 @@ def on_post_build(config):
     welsh = _root(config) / WELSH_CONFIG
     if _lang(config) != "en" or not welsh.is_file():
         return
-    welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict)
+    welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
+                               site_url=f"{config.site_url}cy/")
     build(welsh_config)
 
 

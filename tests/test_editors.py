@@ -114,3 +114,25 @@ def test_review_report_lists_overdue_and_due_soon(capsys):
         "theory/ladder.yml: review overdue since 2025-01-09\n"
         "theory/which-rung.yml: review due on 2026-12-01\n"
         "1 overdue, 1 due within 30 days (as of 2026-11-23).\n")
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=[w.name for w in WORKFLOWS])
+def test_workflows_are_valid_safe_for_forks_and_pinned(workflow):
+    text = workflow.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=yaml.BaseLoader)  # YAML 1.2 reading: 'on' stays a key
+    assert "pull_request_target" not in text
+    assert data["permissions"] == {"contents": "read"}
+    uses = re.findall(r"uses:\s*(\S+)", text)
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    assert "secrets." not in text
+
+
+def test_pull_requests_validate_build_both_languages_test_and_upload_a_preview():
+    data = yaml.load((ROOT / ".github/workflows/pull-request.yml").read_text(), Loader=yaml.BaseLoader)
+    assert list(data["on"]) == ["pull_request"]
+    steps = " ".join(str(step) for step in data["jobs"]["check"]["steps"])
+    for needed in ("guidesite check", "mkdocs build --strict", "pytest", "upload-artifact"):
+        assert needed in steps
