@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
+from guidesite.printing import with_print_urls
 from guidesite.sanitize import sanitize_html
 from guidesite.translations import field_statuses
 
@@ -60,6 +61,7 @@ def _prefixed_nav(items, prefix: str):
 def on_config(config):
     config.theme.dirs.insert(0, str(THEME))
     config.extra_css.append("assets/guidesite.css")
+    config.extra_javascript.append("assets/guidesite.js")
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
     if config.nav and _prefix(config):
@@ -85,6 +87,13 @@ def on_files(files: Files, config) -> Files:
     prefix = _prefix(config)
     for src_uri, markdown in renderer.render_all().items():
         files.append(File.generated(config, prefix + src_uri, content=markdown))
+    for folder, target in renderer.redirect_targets().items():
+        folders = [prefix + folder]
+        if prefix and folder.startswith("go/"):
+            folders.append(folder)  # short links also work without a language: /go/<id>/
+        for at in folders:
+            html = renderer.render_redirect(at, prefix + target)
+            files.append(File.generated(config, f"{at}index.html", content=html))
     if prefix:
         files.append(File.generated(config, "index.md", content=renderer.render_landing()))
     return files
@@ -109,7 +118,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return sanitize_html(html)
+    """Sanitise the page, then add what only we write: print URLs and the print footer."""
+    renderer = getattr(config, STATE)
+    return renderer.print_footer(with_print_urls(sanitize_html(html), page.canonical_url), page.canonical_url)
 
 
 def on_post_build(config):

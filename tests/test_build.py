@@ -36,8 +36,9 @@ def page(built: Path, url: str, lang: str = "en") -> str:
 
 
 def article(built: Path, url: str, lang: str = "en") -> str:
-    """The page's own content, without the theme's navigation."""
-    return re.search(r"<article.*?</article>", page(built, url, lang), re.S).group(0)
+    """The page's own content, without the theme's navigation or the print-only link addresses."""
+    content = re.search(r"<article.*?</article>", page(built, url, lang), re.S).group(0)
+    return re.sub(r' data-print-url="[^"]*"', "", content)
 
 
 class Links(HTMLParser):
@@ -94,11 +95,11 @@ def test_backlinks_are_typed(built):
 
 
 def test_shortcodes_become_links_with_current_titles_and_author_date_citations(built):
-    trust = page(built, "theory/trust")
+    trust = article(built, "theory/trust")
     assert '<a href="../ladder/">The Ladder</a>' in trust
     assert '<a href="../ladder/#top">Top</a>' in trust
     assert '(<a href="../../references/brown-1999/">Brown et al., 1999</a>, p. 7)' in trust
-    ladder = page(built, "theory/ladder")
+    ladder = article(built, "theory/ladder")
     assert ('(<a href="../../references/smith-2001/">Smith and Jones, 2001</a>; '
             '<a href="../../references/brown-1999/">Brown et al., 1999</a>)') in ladder
 

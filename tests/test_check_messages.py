@@ -30,7 +30,7 @@ CASES = [
         "misspelt field",
         "theory/smith-2001.yml", REFERENCE + "jounral: Journal of Fixtures\n",
         ["theory/smith-2001.yml:7:1: jounral: 'jounral' is not a field here — did you mean 'journal'? "
-         "the fields are: authors, book_title, doi, editors, id, issue, journal, kind, note, pages, place, "
+         "the fields are: authors, book_title, doi, editors, formerly, id, issue, journal, kind, note, pages, place, "
          "publisher, summary, title, topics, type, url, volume, year"],
     ),
     (
@@ -65,7 +65,7 @@ CASES = [
         "unknown entry type",
         "theory/smith-2001.yml", REFERENCE.replace("type: reference", "type: referense"),
         ["theory/smith-2001.yml:2:7: type: 'referense' is not an entry type — did you mean 'reference'? "
-         "use one of: definition, framework, tips, question, case-study, reference"],
+         "use one of: definition, framework, tips, question, case-study, reference, workshop"],
     ),
     (
         "wrong value in a choice field",
@@ -113,7 +113,7 @@ def test_every_problem_in_every_file_is_reported_at_once(fixture_site, capsys):
 
 def test_a_clean_project_passes(fixture_site, capsys):
     assert main(["--root", str(fixture_site), "check"]) == 0
-    assert "✓ 7 entries checked: no problems." in capsys.readouterr().out
+    assert "✓ 8 entries checked: no problems." in capsys.readouterr().out
 
 
 def test_github_actions_annotations(fixture_site, capsys, monkeypatch):

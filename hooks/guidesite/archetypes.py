@@ -13,7 +13,8 @@ from .entry_types.fields import ID_PATTERN
 
 PLACEHOLDER = "TODO"
 FOLDER = {"definition": "theory/definitions", "framework": "theory/frameworks", "tips": "theory/tips",
-          "question": "theory/questions", "case-study": "casestudies", "reference": "theory/references"}
+          "question": "theory/questions", "case-study": "casestudies", "reference": "theory/references",
+          "workshop": "workshops"}
 
 COMMON = """\
 title: "TODO: the title readers see"
@@ -90,6 +91,26 @@ illustrates: []     # ids of frameworks and other theory this case shows in use
 """,
 }
 
+WORKSHOP = """\
+id: {id}
+type: workshop
+title: "TODO: the workshop's title"
+summary: "TODO: one or two sentences: what participants will get from it."
+audience: "TODO: who it is for"
+levels: [personal-practice]
+preparation: |
+  TODO: what the trainer prepares, or delete this field.
+steps:
+  - id: TODO-first-step
+    entry: TODO-entry-id        # the framework, tips, question or case study this step uses
+    minutes: 20
+    activity: |
+      TODO: what participants do.
+reviewed:
+  date: {today}
+  by: "TODO: your role, e.g. Trainer"
+"""
+
 REFERENCE = """\
 id: {id}
 type: reference
@@ -104,10 +125,13 @@ publisher: "TODO: publisher, or delete this line"
 
 def archetype(type_name: str, entry_id: str, today: datetime.date | None = None) -> str:
     schema = f"# yaml-language-server: $schema=../{'../' if FOLDER[type_name].count('/') else ''}schemas/entry.schema.json\n"
+    today = (today or datetime.date.today()).isoformat()
     if type_name == "reference":
         return schema + REFERENCE.format(id=entry_id)
+    if type_name == "workshop":
+        return schema + WORKSHOP.format(id=entry_id, today=today)
     head = f"id: {entry_id}\ntype: {type_name}\n"
-    return schema + head + COMMON.format(today=(today or datetime.date.today()).isoformat()) + BODIES[type_name]
+    return schema + head + COMMON.format(today=today) + BODIES[type_name]
 
 
 def id_problem(entry_id: str, existing: set[str]) -> str:

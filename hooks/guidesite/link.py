@@ -29,8 +29,10 @@ RELATION_TARGETS = {
     "helps": THEORY,
     "illustrates": THEORY,
     "mentions": THEORY | {"case-study", "reference"},
+    "uses": THEORY | {"case-study"},
 }
-RELATION_FIELDS = {"cites": "sources", "related": "related", "helps": "helped_by", "illustrates": "illustrates"}
+RELATION_FIELDS = {"cites": "sources", "related": "related", "helps": "helped_by", "illustrates": "illustrates",
+                   "uses": "steps"}
 CASE_STUDY_SECTIONS = ("story", "what-worked", "challenges", "lessons")
 
 
@@ -40,6 +42,7 @@ class LinkedSite:
 
     site: Site
     backlinks: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # old id -> the entry that replaced it
 
     @property
     def entries(self) -> dict[str, BaseModel]:
@@ -47,6 +50,10 @@ class LinkedSite:
 
     def anchors(self, entry_id: str) -> list[str]:
         return anchors_of(self.site.entries[entry_id])
+
+
+def _owner(entries: dict[str, BaseModel], old: str) -> str:
+    return next(i for i, e in sorted(entries.items()) if old in e.formerly)
 
 
 def anchors_of(entry: BaseModel) -> list[str]:
@@ -57,6 +64,8 @@ def anchors_of(entry: BaseModel) -> list[str]:
         return [t.id for t in entry.tips]
     if entry.type == "case-study":
         return list(CASE_STUDY_SECTIONS)
+    if entry.type == "workshop":
+        return [step.id for step in entry.steps]
     return []
 
 
@@ -127,8 +136,9 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
             name = RELATION_FIELDS[relation]
             for index, target in enumerate(targets):
                 at = (name, index) if relation != "cites" or index < len(entry.sources) else ("quotations",)
-                line, column = source.where(at)
-                if check(target, None, relation, source.display, line, column, name) and target != entry_id:
+                anchor = entry.steps[index].part if relation == "uses" else None
+                line, column = source.where(at + ("entry",) if relation == "uses" else at)
+                if check(target, anchor, relation, source.display, line, column, name) and target != entry_id:
                     incoming[target][relation].append(entry_id)
         for index, topic in enumerate(getattr(entry, "topics", [])):
             if topic not in topics:
@@ -144,6 +154,18 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                              dotted_path(at)) and target != entry_id:
                         if entry_id not in incoming[target][relation]:
                             incoming[target][relation].append(entry_id)
+    claimed: dict[str, str] = {}
+    for entry_id, entry in sorted(entries.items()):
+        source = site.sources[entry_id]
+        for index, old in enumerate(entry.formerly):
+            line, column = source.where(("formerly", index))
+            other = claimed.get(old) or (site.sources[old].display if old in entries else None)
+            if other:
+                problems.add(source.display, line, column, f"the old id '{old}' is already claimed by {other}",
+                             "an old id can redirect to one entry only; remove it from one of them",
+                             field="formerly")
+            claimed.setdefault(old, source.display)
+    linked.redirects = {old: _owner(entries, old) for old in claimed}
     for display, markdown in site.content.items():
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = _line_col(markdown, offset)

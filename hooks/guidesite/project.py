@@ -11,11 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .entry_types import FOLDER_OF_TYPE
 from .load import Source, load_yaml
 from .problems import ContentError, Problems
 from .validate import Vocabulary, validate_entry, validate_vocabulary
 
-ENTRY_FOLDERS = {"theory": "theory entries", "casestudies": "case studies"}
+ENTRY_FOLDERS = ("theory", "casestudies", "workshops")
 
 
 @dataclass
@@ -94,12 +95,11 @@ def load_site(project: Project, problems: Problems) -> Site | None:
             continue
         if entry.id != path.stem:
             site.broken_ids.add(path.stem)  # the mismatch is reported; don't report links to it too
-        in_casestudies = display.startswith("casestudies/")
-        if in_casestudies != (entry.type == "case-study"):
+        folder = FOLDER_OF_TYPE.get(entry.type, "theory")
+        if display.split("/")[0] != folder:
             line, column = source.where(("type",))
-            folder = "casestudies/" if entry.type == "case-study" else "theory/"
             problems.add(display, line, column, f"a {entry.type} entry is in the wrong folder",
-                         f"move the file into {folder}", field="type")
+                         f"move the file into {folder}/", field="type")
         if entry.id in first_file:
             line, column = source.where(("id",))
             problems.add(display, line, column, f"the id '{entry.id}' is already used by {first_file[entry.id]}",

@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, translations
+from . import bibliography, printing, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import CITATION, WIKILINK, LinkedSite, parse_citation
@@ -54,11 +54,13 @@ INDEX_PAGES = {
     "case-studies/index.md": "type_index.md.j2",
     "references/index.md": "bibliography.md.j2",
     "topics/index.md": "topics_index.md.j2",
+    "workshops/index.md": "type_index.md.j2",
+    "handouts/index.md": "handouts_index.md.j2",
 }
 TRANSLATIONS_PAGE = "editors/translations.md"
 TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
               "definition": "glossary.md", "case-study": "case-studies/index.md",
-              "reference": "references/index.md"}
+              "reference": "references/index.md", "workshop": "workshops/index.md"}
 
 
 def load_strings(lang: str) -> dict:
@@ -255,12 +257,30 @@ class Renderer:
                 page=path, topic=topic, item=item,
                 groups=self._listing(e for e in entries if topic in getattr(e, "topics", ())))
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
+        pages.update(self.handouts())
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=self._listing(entries),
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
-                topics=vocabulary.topics)
+                topics=vocabulary.topics, frameworks=self.linked.site.of_type("framework"),
+                question_levels=[level for level in LEVEL_ORDER
+                                 if any(level in q.levels for q in self.linked.site.of_type("question"))])
+        return pages
+
+    def handouts(self) -> dict[str, str]:
+        """One printable page per framework, and per level's set of questions."""
+        pages = {}
+        for entry in self.linked.site.of_type("framework"):
+            path = f"handouts/{entry.id}.md"
+            pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
+        questions = self.linked.site.of_type("question")
+        for level in LEVEL_ORDER:
+            chosen = [q for q in questions if level in q.levels]
+            if chosen:  # the same rule decides which sets the handouts index lists
+                path = f"handouts/questions-{level}.md"
+                pages[path] = self.env.get_template("handout_questions.md.j2").render(
+                    level=level, questions=chosen, page=path)
         return pages
 
     def render_translation_status(self) -> str:
@@ -270,6 +290,28 @@ class Renderer:
             by_entry.setdefault(row.entry_id, []).append(row)
         return self.env.get_template("translations.md.j2").render(
             page=TRANSLATIONS_PAGE, totals=translations.counts(rows), by_entry=by_entry)
+
+    def redirect_targets(self) -> dict[str, str]:
+        """Folder -> page it redirects to: old ids after a rename, and short /go/<id>/ links."""
+        targets = {f"{SECTION[self.linked.entries[new].type]}/{old}/": new
+                   for old, new in self.linked.redirects.items()}
+        for entry_id, entry in self.linked.entries.items():
+            targets[f"go/{entry_id}/"] = entry_id
+            targets.update({f"go/{old}/": entry_id for old in entry.formerly})
+        return {path: entry_path(self.linked.entries[i])[:-3] + "/" for path, i in sorted(targets.items())}
+
+    def render_redirect(self, folder: str, target: str) -> str:
+        """A static redirect page with a relative URL, so it works on any host and sub-path."""
+        entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
+        return self.env.get_template("redirect.html.j2").render(
+            lang=self.lang, title=self._text(entry.title), target=posixpath.relpath(target, folder) + "/")
+
+    def print_footer(self, page_html: str, url: str | None) -> str:
+        """Append the print-only footer: permanent URL and its QR code."""
+        if not url:
+            return page_html
+        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)))
+        return page_html + footer
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""

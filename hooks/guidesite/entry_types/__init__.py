@@ -7,6 +7,7 @@ from .framework import Framework
 from .question import Question
 from .reference import Reference
 from .tips import Tips
+from .workshop import Workshop
 
 ENTRY_TYPES = {
     "definition": Definition,
@@ -15,6 +16,7 @@ ENTRY_TYPES = {
     "question": Question,
     "case-study": CaseStudy,
     "reference": Reference,
+    "workshop": Workshop,
 }
 
 # Where each type's pages are published; the id completes the URL and never changes.
@@ -25,4 +27,8 @@ SECTION = {
     "question": "theory",
     "case-study": "case-studies",
     "reference": "references",
+    "workshop": "workshops",
 }
+
+# Types that must live in their own top-level folder; all others live in theory/.
+FOLDER_OF_TYPE = {"case-study": "casestudies", "workshop": "workshops"}

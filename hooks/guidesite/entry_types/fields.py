@@ -111,7 +111,19 @@ def unique_list(item_type: Any, *, min_length: int = 0):
     return Annotated[list[item_type], Field(min_length=min_length), AfterValidator(_unique)]
 
 
-class Entry(Strict):
+class Document(Strict):
+    """What every kind of file has in common: the texts it holds and the ids it points at."""
+
+    def linked_ids(self) -> dict[str, list[str]]:
+        return {}
+
+    def texts(self):
+        """Every (field path, LocalText) pair, for translation reports and search."""
+        for name in type(self).model_fields:
+            yield from _walk_texts(getattr(self, name), (name,))
+
+
+class Entry(Document):
     """Fields every theory entry and case study has."""
 
     id: Id
@@ -123,15 +135,12 @@ class Entry(Strict):
     related: unique_list(Id) = []
     body: Markdown | None = None
     reviewed: Review | None = None
+    formerly: unique_list(Id) = Field([], description="Ids this entry was published under before a rename or "
+                                                      "merge; their old links redirect here")
 
     def linked_ids(self) -> dict[str, list[str]]:
         """Every id this entry points at, by relation; used to check ids and compute backlinks."""
         return {"cites": [s.ref for s in self.sources], "related": list(self.related)}
-
-    def texts(self):
-        """Every (field path, LocalText) pair, for translation reports and search."""
-        for name in type(self).model_fields:
-            yield from _walk_texts(getattr(self, name), (name,))
 
 
 def _walk_texts(value: Any, at: tuple):

@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .fields import Id, NonEmpty, Strict, Text
+from .fields import Document, Id, NonEmpty, Text
 
 
 def _year_as_text(value: Any) -> Any:
@@ -16,7 +16,7 @@ Year = Annotated[str, BeforeValidator(_year_as_text, json_schema_input_type=int 
                  Field(pattern=r"^(\d{4}[a-z]?|n\.d\.)$", description="e.g. 2005, 2003a, or n.d. when undated")]
 
 
-class Reference(Strict):
+class Reference(Document):
     id: Id
     type: Literal["reference"]
     kind: Literal["book", "chapter", "article", "report", "thesis", "legislation", "web", "other"]
@@ -36,10 +36,4 @@ class Reference(Strict):
     note: NonEmpty | None = Field(None, description="e.g. which details the source documents do not give")
     summary: Text | None = None
     topics: list[Id] = []
-
-    def linked_ids(self) -> dict[str, list[str]]:
-        return {}
-
-    def texts(self):
-        if self.summary:
-            yield ("summary",), self.summary
+    formerly: list[Id] = Field([], description="Ids this reference was published under before; they redirect here")

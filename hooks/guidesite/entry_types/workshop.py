@@ -1,0 +1,38 @@
+"""A workshop pack a trainer defines: a timed sequence of entries with activities."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .fields import Document, Id, Level, Markdown, Review, Strict, Text, unique_list
+
+
+class Step(Strict):
+    """One part of the workshop; its id is the anchor trainers can link to."""
+
+    id: Id
+    entry: Id = Field(description="The entry this step uses")
+    part: Id | None = Field(None, description="An element or tip of that entry, e.g. collaboration")
+    minutes: int = Field(ge=1, le=480)
+    activity: Markdown = Field(description="What participants do")
+
+
+class Workshop(Document):
+    id: Id
+    type: Literal["workshop"]
+    title: Text
+    summary: Text
+    audience: Text
+    levels: unique_list(Level, min_length=1)
+    steps: unique_list(Step, min_length=1)
+    preparation: Markdown | None = None
+    reviewed: Review | None = None
+    formerly: unique_list(Id) = []
+
+    @property
+    def minutes(self) -> int:
+        return sum(step.minutes for step in self.steps)
+
+    def linked_ids(self) -> dict[str, list[str]]:
+        return {"uses": [step.entry for step in self.steps]}

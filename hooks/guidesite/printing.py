@@ -1,0 +1,28 @@
+"""What a printed page needs: every link's full address, and a footer with the page's
+permanent URL and a QR code for it, made at build time (no external service)."""
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+import segno
+
+HREF = re.compile(r'<a href="([^"#][^"]*|#[^"]*)"')
+
+
+def with_print_urls(page_html: str, page_url: str) -> str:
+    """Give each link a data-print-url with its absolute address, shown after it on paper."""
+    def absolute(match: re.Match) -> str:
+        href = html.unescape(match.group(1))
+        if href.startswith("#"):
+            return match.group(0)
+        return f'{match.group(0)} data-print-url="{html.escape(urljoin(page_url, href))}"'
+    return HREF.sub(absolute, page_html)
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code of ``url``: black on white, decodable when printed at 28 mm."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False,
+                           title=None, desc=None)
