@@ -42,7 +42,7 @@ CASES = [
     (
         "unknown id in a list, with a suggestion",
         "theory/which-rung.yml", None,
-        ["theory/which-rung.yml:12:13: helped_by: there is no entry with the id 'ladr' — did you mean 'ladder'?"],
+        ["theory/which-rung.yml:12:13: helped_by[1]: there is no entry with the id 'ladr' — did you mean 'ladder'?"],
     ),
     (
         "id does not match file name",

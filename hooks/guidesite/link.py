@@ -136,9 +136,16 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
             name = RELATION_FIELDS[relation]
             for index, target in enumerate(targets):
                 at = (name, index) if relation != "cites" or index < len(entry.sources) else ("quotations",)
-                anchor = entry.steps[index].part if relation == "uses" else None
-                line, column = source.where(at + ("entry",) if relation == "uses" else at)
-                if check(target, anchor, relation, source.display, line, column, name) and target != entry_id:
+                if relation == "uses":
+                    at += ("entry",)
+                line, column = source.where(at)
+                found = check(target, None, relation, source.display, line, column, dotted_path(at))
+                part = entry.steps[index].part if relation == "uses" else None
+                if found and part:
+                    part_at = (name, index, "part")
+                    line, column = source.where(part_at)
+                    found = check(target, part, relation, source.display, line, column, dotted_path(part_at))
+                if found and target != entry_id:
                     incoming[target][relation].append(entry_id)
         for index, topic in enumerate(getattr(entry, "topics", [])):
             if topic not in topics:

@@ -1,0 +1,121 @@
+"""Trainers' links never break: permanent ids, redirects after renames, short links,
+data-derived anchors identical in both languages, and validated workshop packs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from guidesite.cli import main
+from tests.conftest import copy_fixture_site
+from tests.test_build import mkdocs_build, parse
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    result = mkdocs_build(copy_fixture_site(tmp_path_factory.mktemp("src")), out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def follow(built: Path, url: str) -> Path:
+    """Where a reader arrives from ``url`` (a folder path), following redirect pages."""
+    for _ in range(3):
+        html = (built / url / "index.html").read_text(encoding="utf-8")
+        refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
+        if not refresh:
+            return (built / url).resolve()
+        url = str(Path(url) / refresh.group(1))
+    raise AssertionError(f"redirect loop at {url}")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("en/theory/old-ladder", "en/theory/ladder"),
+    ("cy/theory/old-ladder", "cy/theory/ladder"),
+    ("en/go/old-ladder", "en/theory/ladder"),
+    ("go/old-ladder", "en/theory/ladder"),
+])
+def test_renamed_entry_redirects_in_both_languages(built, old, new):
+    assert follow(built, old) == (built / new).resolve()
+
+
+def test_every_entry_has_a_short_link_in_both_languages_and_at_the_root(built):
+    entries = {"theory/trust", "theory/ladder", "theory/ladder-tips", "theory/which-rung",
+               "case-studies/village-hall", "references/smith-2001", "references/brown-1999",
+               "workshops/ladder-session"}
+    for page in entries:
+        entry_id = page.split("/")[1]
+        assert follow(built, f"go/{entry_id}") == (built / "en" / page).resolve()
+        for lang in ("en", "cy"):
+            assert follow(built, f"{lang}/go/{entry_id}") == (built / lang / page).resolve()
+
+
+def article_ids(built: Path, lang: str, page: str) -> list[str]:
+    html = (built / lang / page / "index.html").read_text(encoding="utf-8")
+    return sorted(parse(re.search(r"<article.*?</article>", html, re.S).group(0)).ids)
+
+
+@pytest.mark.parametrize("page", ["theory/ladder", "theory/ladder-tips", "theory/which-rung", "theory/trust",
+                                  "case-studies/village-hall", "workshops/ladder-session"])
+def test_anchors_come_from_data_and_are_identical_in_both_languages(built, page):
+    english = article_ids(built, "en", page)
+    assert english == article_ids(built, "cy", page)
+    assert english
+
+
+def test_element_tip_step_and_section_anchors(built):
+    assert {"bottom", "middle", "top"} <= set(article_ids(built, "en", "theory/ladder"))
+    assert {"look-up", "hold-on"} <= set(article_ids(built, "en", "theory/ladder-tips"))
+    assert {"story", "what-worked", "challenges", "lessons"} <= set(article_ids(built, "en", "case-studies/village-hall"))
+    assert {"warm-up", "the-top"} <= set(article_ids(built, "en", "workshops/ladder-session"))
+
+
+def test_workshop_page_shows_timings_and_links_to_the_parts_it_uses(built):
+    html = (built / "en/workshops/ladder-session/index.html").read_text(encoding="utf-8")
+    assert "30 minutes" in html and "(20 minutes)" in html
+    assert 'href="../../theory/ladder/#top"' in html
+
+
+def test_handouts_exist_for_each_framework_and_question_set_in_both_languages(built):
+    for lang in ("en", "cy"):
+        assert "Which rung of the ladder are you on?" in (built / lang / "handouts/questions-personal-practice/index.html").read_text()
+        framework = (built / lang / "handouts/ladder/index.html").read_text()
+        assert "gs-notes" in framework and "Which rung are you on?" in framework
+
+
+def test_print_footer_carries_the_permanent_url(built):
+    html = (built / "en/theory/ladder/index.html").read_text(encoding="utf-8")
+    footer = re.search(r'<aside class="gs-print-footer".*?</aside>', html, re.S).group(0)
+    assert "https://example.invalid/guide/en/theory/ladder/" in footer and "<svg" in footer
+    assert 'data-print-url="https://example.invalid/guide/en/theory/trust/"' in html
+
+
+@pytest.mark.parametrize("change, message", [
+    ("entry: which-rung", "workshops/ladder-session.yml:10:12: steps[1].entry: there is no entry with the id "
+                          "'which-rungs' — did you mean 'which-rung'?"),
+    ("part: top", "workshops/ladder-session.yml:15:11: steps[2].part: 'ladder' has no part with the anchor '#topp' "
+                  "— did you mean 'top'?"),
+])
+def test_a_workshop_pack_with_an_unknown_id_fails_check(fixture_site, capsys, change, message):
+    pack = fixture_site / "workshops/ladder-session.yml"
+    broken = change.replace("which-rung", "which-rungs").replace("top", "topp")
+    pack.write_text(pack.read_text().replace(change, broken))
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    assert message in capsys.readouterr().out
+
+
+def test_two_entries_claiming_one_old_id_is_an_error(fixture_site, capsys):
+    tips = fixture_site / "theory/ladder-tips.yml"
+    tips.write_text(tips.read_text() + "formerly: [old-ladder]\n")
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    assert ("theory/ladder-tips.yml:15:12: formerly: the old id 'old-ladder' is already claimed by "
+            "theory/ladder.yml — an old id can redirect to one entry only") in capsys.readouterr().out
+
+
+def test_an_old_id_cannot_be_a_current_id(fixture_site, capsys):
+    tips = fixture_site / "theory/ladder-tips.yml"
+    tips.write_text(tips.read_text() + "formerly: [trust]\n")
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    assert "formerly: the old id 'trust' is already claimed by theory/trust.yml" in capsys.readouterr().out
