@@ -30,3 +30,14 @@ def write(root: Path, relative: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The fixture site built once, in both languages; tests that only read the output share it."""
+    from tests.test_build import mkdocs_build
+
+    out = tmp_path_factory.mktemp("built")
+    result = mkdocs_build(copy_fixture_site(tmp_path_factory.mktemp("src")), out)
+    assert result.returncode == 0, result.stderr
+    return out

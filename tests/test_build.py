@@ -10,9 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 
-from tests.conftest import copy_fixture_site, write
+from tests.conftest import write
 
 
 def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
@@ -20,15 +19,6 @@ def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
                            str(project / "mkdocs.yml"), "-d", str(out)],
                           capture_output=True, text=True, env=env, cwd=project)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """Built once for the module: these tests only read the output."""
-    out = tmp_path_factory.mktemp("built")
-    result = mkdocs_build(copy_fixture_site(tmp_path_factory.mktemp("src")), out)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def page(built: Path, url: str, lang: str = "en") -> str:

@@ -8,16 +8,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import copy_fixture_site
-from tests.test_build import mkdocs_build, parse
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built")
-    result = mkdocs_build(copy_fixture_site(tmp_path_factory.mktemp("src")), out)
-    assert result.returncode == 0, result.stderr
-    return out
+from tests.test_build import parse
 
 
 def follow(built: Path, url: str) -> Path:

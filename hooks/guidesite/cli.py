@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from . import archetypes, reviews, schemas, translations
-from .problems import ContentError, Problem
-from .project import Project, build_site
+from .problems import ContentError, Problem, Problems
+from .project import Project, build_site, load_site
 
 
 def _print_problems(problems: list[Problem], github: bool) -> None:
@@ -42,12 +42,19 @@ def check(root: Path, github: bool) -> int:
     return 0
 
 
-def translation_report(root: Path) -> int:
+def _linked_or_report(root: Path, report: str):
+    """The linked site, or None after printing why the report cannot be made."""
     try:
-        linked, _ = build_site(root)
+        return build_site(root)[0]
     except ContentError as err:
         _print_problems(err.problems, github=False)
-        print("\n✗ Fix these problems first; then the translation report can be made.")
+        print(f"\n✗ Fix these problems first; then the {report} can be made.")
+        return None
+
+
+def translation_report(root: Path) -> int:
+    linked = _linked_or_report(root, "translation report")
+    if linked is None:
         return 1
     rows = translations.field_statuses(linked)
     for row in rows:
@@ -57,9 +64,16 @@ def translation_report(root: Path) -> int:
     return 0
 
 
+def _old_ids(project: Project) -> set[str]:
+    """Ids entries were published under before a rename: never to be reused."""
+    problems = Problems()
+    site = load_site(project, problems)
+    return {old for entry in site.entries.values() for old in entry.formerly} if site else set()
+
+
 def new_entry(root: Path, type_name: str, entry_id: str) -> int:
     project = Project(root)
-    existing = {path.stem for path in project.entry_files()}
+    existing = {path.stem for path in project.entry_files()} | _old_ids(project)
     problem = archetypes.id_problem(entry_id, existing)
     if problem:
         print(f"✗ {problem}.")
@@ -72,11 +86,8 @@ def new_entry(root: Path, type_name: str, entry_id: str) -> int:
 
 
 def review_report(root: Path, today: datetime.date, within: int) -> int:
-    try:
-        linked, _ = build_site(root)
-    except ContentError as err:
-        _print_problems(err.problems, github=False)
-        print("\n✗ Fix these problems first; then the review report can be made.")
+    linked = _linked_or_report(root, "review report")
+    if linked is None:
         return 1
     due = reviews.reviews_due(linked, today, within)
     for item in due:

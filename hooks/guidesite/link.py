@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from .entry_types.fields import LocalText
 from .load import dotted_path
 from .problems import Problems, did_you_mean
 from .project import Site

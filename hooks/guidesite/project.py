@@ -117,7 +117,7 @@ def load_site(project: Project, problems: Problems) -> Site | None:
     return site if vocabulary else None
 
 
-def build_site(root: Path) -> tuple["LinkedSite", list]:
+def build_site(root: Path) -> tuple:
     """Load, validate, model and link a project; raise ContentError if anything is wrong.
 
     Returns the linked site and the warnings (which do not stop a build).
