@@ -258,6 +258,7 @@ class Renderer:
                 groups=self._listing(e for e in entries if topic in getattr(e, "topics", ())))
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
+        pages["terms.md"] = self.env.get_template("terms.md.j2").render(page="terms.md", pairs=self.term_pairs())
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
@@ -282,6 +283,16 @@ class Renderer:
                 pages[path] = self.env.get_template("handout_questions.md.j2").render(
                     level=level, questions=chosen, page=path)
         return pages
+
+    def term_pairs(self) -> list[tuple[str, str, str]]:
+        """English ↔ Welsh pairs of the site's key terms: levels, topics, entry types, defined terms."""
+        english, welsh = load_strings("en"), load_strings("cy")
+        pairs = [(english["types"][t]["one"], welsh["types"][t]["one"], "draft") for t in english["types"]]
+        vocabulary = self.linked.site.vocabulary
+        titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values()]]
+        titles += [entry.title for entry in self.linked.site.of_type("definition")]
+        pairs += [(title.en, title.cy, title.cy_status) for title in titles if title.cy]
+        return sorted(pairs, key=lambda pair: pair[0].casefold())
 
     def render_translation_status(self) -> str:
         rows = translations.field_statuses(self.linked)
