@@ -135,7 +135,7 @@ def on_post_build(config):
 
 def on_serve(server, config, builder):
     root = _root(config)
-    for watched in ("theory", "casestudies", "vocabulary.yml", "hooks", WELSH_CONFIG):
+    for watched in ("theory", "casestudies", "workshops", "vocabulary.yml", "hooks", WELSH_CONFIG):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server
