@@ -26,7 +26,7 @@ class FieldStatus:
     english_fingerprint: str
 
     def __str__(self) -> str:
-        fix = {"missing": "add the Welsh as 'cy:'",
+        fix = {"missing": f"add the Welsh as 'cy:' with cy_translates: {self.english_fingerprint}",
                "stale": f"update the Welsh, then set cy_translates: {self.english_fingerprint}",
                "draft": "a Welsh-speaking editor reviews it and sets cy_status: reviewed",
                "reviewed": ""}[self.state]
