@@ -56,3 +56,51 @@ def test_every_current_page_is_in_the_published_list(real_site):
         PUBLISHED.write_text(header + "".join(f"{url}\n" for url in sorted(listed | current)))
         listed |= current
     assert sorted(current - listed) == []
+
+
+def links_from(site: Path, folder: str) -> set[str]:
+    """Page folders linked from one page (redirect pages and other sites left out)."""
+    from urllib.parse import urljoin, urlparse
+
+    from tests.test_build import parse
+
+    html = (site / folder / "index.html").read_text(encoding="utf-8")
+    found = set()
+    for href in parse(html).hrefs:
+        target = urlparse(urljoin(f"/{folder}", href))
+        if target.scheme or target.netloc or not target.path.endswith("/"):
+            continue
+        path = target.path.lstrip("/")
+        if (site / path / "index.html").is_file():
+            found.add(path)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_page_is_within_three_clicks_of_the_home_page(real_site, lang):
+    reached, frontier = {f"{lang}/"}, {f"{lang}/"}
+    for _ in range(3):
+        frontier = {link for page in frontier for link in links_from(real_site, page)} - reached
+        reached |= frontier
+    pages = {page for page in current_pages(real_site) if page.startswith(f"{lang}/")}
+    assert sorted(pages - reached) == []
+
+
+def test_every_framework_is_listed_on_each_of_its_level_pages(real_site):
+    from guidesite.project import build_site
+
+    linked, _ = build_site(ROOT)
+    for framework in linked.site.of_type("framework"):
+        for level in framework.levels:
+            assert f"en/theory/{framework.id}/" in links_from(real_site, f"en/{level}/"), (framework.id, level)
+
+
+def test_case_studies_link_to_the_frameworks_they_illustrate(real_site):
+    from guidesite.project import build_site
+
+    linked, _ = build_site(ROOT)
+    for case in linked.site.of_type("case-study"):
+        assert case.illustrates, f"{case.id} illustrates nothing"
+        links = links_from(real_site, f"en/case-studies/{case.id}/")
+        for target in case.illustrates:
+            assert any(link.endswith(f"/{target}/") for link in links), (case.id, target)
