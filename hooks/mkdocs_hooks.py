@@ -9,7 +9,6 @@ the build's own config object, so `mkdocs serve` rebuilds start clean.
 from __future__ import annotations
 
 import logging
-import posixpath
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -18,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from guidesite import languages
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
@@ -43,29 +43,14 @@ def _lang(config) -> str:
     return config.theme["language"]
 
 
-def _prefix(config) -> str:
-    """English pages live under en/ so the root can hold the bilingual landing page."""
-    return "en/" if _lang(config) == "en" else ""
-
-
-def _prefixed_nav(items, prefix: str):
-    if isinstance(items, str):
-        return prefix + items
-    if isinstance(items, list):
-        return [_prefixed_nav(item, prefix) for item in items]
-    if isinstance(items, dict):
-        return {key: _prefixed_nav(value, prefix) for key, value in items.items()}
-    return items
-
-
 def on_config(config):
     config.theme.dirs.insert(0, str(THEME))
     config.extra_css.append("assets/guidesite.css")
     config.extra_javascript.append("assets/guidesite.js")
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
-    if config.nav and _prefix(config):
-        config.nav = _prefixed_nav(config.nav, _prefix(config))
+    if config.nav and languages.prefix(_lang(config)):
+        config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     return config
 
 
@@ -84,36 +69,16 @@ def on_files(files: Files, config) -> Files:
     setattr(config, STATE, renderer)
     for page in [f for f in files if f.is_documentation_page()]:
         files.remove(page)  # every page comes from the engine, in this build's language
-    prefix = _prefix(config)
-    for src_uri, markdown in renderer.render_all().items():
-        files.append(File.generated(config, prefix + src_uri, content=markdown))
-    for folder, target in renderer.redirect_targets().items():
-        folders = [prefix + folder]
-        if prefix and folder.startswith("go/"):
-            folders.append(folder)  # short links also work without a language: /go/<id>/
-        for at in folders:
-            html = renderer.render_redirect(at, prefix + target)
-            files.append(File.generated(config, f"{at}index.html", content=html))
-    if prefix:
-        files.append(File.generated(config, "index.md", content=renderer.render_landing()))
+    for path, content in renderer.site_files().items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switch (relative, works on any host) and the hreflang links
-    (absolute, as search engines need) at this page's equivalent in each language."""
-    lang = _lang(config)
-    if lang == "en" and page.file.src_uri == "index.md":
-        config.extra["alternate"] = []  # the landing page is already bilingual
-        return context
-    site_root = config.site_url.removesuffix("cy/") if lang == "cy" else config.site_url
-    path = page.url.removeprefix("en/")
-    here = posixpath.dirname(f"/{lang}/{path}") if not path.endswith("/") else f"/{lang}/{path}"
-    config.extra["alternate"] = [
-        {"name": name, "lang": code, "link": f"{site_root}{code}/{path}",
-         "href": posixpath.relpath(f"/{code}/{path}", here) + ("/" if path.endswith("/") or not path else "")}
-        for code, name in (("en", "English"), ("cy", "Cymraeg"))
-    ]
+    """Point the language switch and hreflang links at this page's equivalent."""
+    bilingual_landing = _lang(config) == "en" and page.file.src_uri == "index.md"
+    config.extra["alternate"] = [] if bilingual_landing else languages.alternates(
+        page.url, _lang(config), config.site_url)
     return context
 
 

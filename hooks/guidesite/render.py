@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, printing, translations
+from . import bibliography, languages, printing, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import CITATION, WIKILINK, LinkedSite, parse_citation
@@ -323,6 +323,21 @@ class Renderer:
             return page_html
         footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)))
         return page_html + footer
+
+    def site_files(self) -> dict[str, str]:
+        """Every file this language's build publishes: pages (Markdown), redirects (HTML)
+        and, for English, the bilingual landing page at the root."""
+        folder = languages.prefix(self.lang)
+        files = {folder + path: markdown for path, markdown in self.render_all().items()}
+        for redirect, target in self.redirect_targets().items():
+            origins = [folder + redirect]
+            if folder and redirect.startswith("go/"):
+                origins.append(redirect)  # short links also work without a language: /go/<id>/
+            for origin in origins:
+                files[f"{origin}index.html"] = self.render_redirect(origin, folder + target)
+        if folder:
+            files["index.md"] = self.render_landing()
+        return files
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""
