@@ -9,9 +9,10 @@ from .fields import Entry, Id, Markdown, NonEmpty, Strict, Text
 
 
 class Quotation(Strict):
-    """Verbatim words of a cited author: the only place text may repeat a source."""
+    """Verbatim words of a cited author: the only place text may repeat a source. Kept in
+    the language the author wrote in (English here), never translated, so not a Text."""
 
-    text: Text
+    text: NonEmpty
     ref: Id
     pages: NonEmpty | None = None
 
