@@ -20,12 +20,18 @@ COMMANDS = [line.strip() for block in re.findall(r"```sh\n(.*?)```", GUIDE, re.S
 
 
 @pytest.fixture
-def project(fixture_site):
-    """The fixture site with the real vocabulary and the two real entries the examples cite."""
-    shutil.copy(ROOT / "vocabulary.yml", fixture_site / "vocabulary.yml")
-    for name in ("references/gobillot-2016.yml", "frameworks/power-spectrum.yml"):
-        shutil.copy(ROOT / "theory" / name, fixture_site / "theory" / name.split("/")[1])
-    return fixture_site
+def project(tmp_path):
+    """A copy of the real content, as an editor's checkout would be."""
+    for name in ("theory", "casestudies", "workshops", "content"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "vocabulary.yml", tmp_path / "vocabulary.yml")
+    return tmp_path
+
+
+def add_examples(project):
+    for block in YAML_EXAMPLES:
+        data = yaml.safe_load(block)
+        (project / FOLDER[data["type"]] / f"{data['id']}.yml").write_text(block, encoding="utf-8")
 
 
 def test_the_guide_has_an_example_of_every_entry_type():
@@ -34,10 +40,7 @@ def test_the_guide_has_an_example_of_every_entry_type():
 
 
 def test_every_worked_example_passes_the_check(project, capsys):
-    for block in YAML_EXAMPLES:
-        data = yaml.safe_load(block)
-        (project / FOLDER[data["type"]]).mkdir(parents=True, exist_ok=True)
-        (project / FOLDER[data["type"]] / f"{data['id']}.yml").write_text(block, encoding="utf-8")
+    add_examples(project)
     assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out
 
 
@@ -51,8 +54,9 @@ def test_every_command_in_the_guide_runs(project):
 
 
 def test_the_example_message_in_the_guide_is_what_check_prints(project, capsys):
-    spectrum = project / "theory/power-spectrum.yml"
-    spectrum.write_text(spectrum.read_text().replace("visual: spectrum", "visual: spectrm"))
+    add_examples(project)
+    example = project / "theory/frameworks/example-three-step-check.yml"
+    example.write_text(example.read_text().replace("visual: stages", "visual: stgaes"))
     main(["--root", str(project), "check"])
     shown = re.search(r"```text\n(.*?)\n```", GUIDE, re.S).group(1)
-    assert shown.replace("theory/frameworks/", "theory/") in capsys.readouterr().out
+    assert shown in capsys.readouterr().out
