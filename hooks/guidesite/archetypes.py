@@ -9,7 +9,7 @@ import datetime
 import re
 from pathlib import Path
 
-from .entry_types.fields import ID_PATTERN
+from .entry_types.fields import ID_PATTERN, RESERVED_IDS
 
 PLACEHOLDER = "TODO"
 FOLDER = {"definition": "theory/definitions", "framework": "theory/frameworks", "tips": "theory/tips",
@@ -139,6 +139,8 @@ def id_problem(entry_id: str, existing: set[str]) -> str:
     if not re.match(ID_PATTERN, entry_id):
         return (f"'{entry_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
                 "e.g. 'power-spectrum'")
+    if entry_id in RESERVED_IDS:
+        return f"'{entry_id}' is a reserved name (a Windows device name or a section's index page); choose another"
     if entry_id in existing:
         return f"the id '{entry_id}' is already used; ids are never reused, so choose another"
     return ""

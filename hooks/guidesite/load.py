@@ -116,11 +116,18 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
     text = _decode(path.read_bytes(), display, problems)
     if text is None or _tab_problem(text, display, problems):
         return None
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # the reader refuses control characters here, before parsing
         node = loader.get_single_node()
     except _YAMLProblem as err:
         problems.add(display, err.mark.line + 1, err.mark.column + 1, err.message, err.fix)
+        return None
+    except yaml.reader.ReaderError as err:  # a control character such as NUL or BEL in the text
+        before = text[: err.position]
+        problems.add(display, before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1,
+                     f"the file contains the control character U+{err.character:04X}, which is not allowed",
+                     "delete it (it is invisible in most editors; retype the text around it)")
         return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -129,7 +136,8 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
                      "check the indentation and that text containing ': ' or '#' is in quotes")
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     source = Source(path=path, display=display, data=None, text=text)
     if node is None:
         problems.add(display, 1, 1, "the file is empty", "start from a template made by 'guidesite new'")
@@ -154,6 +162,9 @@ def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problem
     if isinstance(node, MappingNode):
         result: dict = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _YAMLProblem(key_node.start_mark, "YAML merge keys (<<) are not allowed",
+                                   "write the fields out in full")
             if not isinstance(key_node, ScalarNode):
                 raise _YAMLProblem(key_node.start_mark, "a field name must be plain text",
                                    "write the field name as a single word followed by ':'")

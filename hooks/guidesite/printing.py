@@ -24,5 +24,7 @@ def with_print_urls(page_html: str, page_url: str) -> str:
 def qr_svg(url: str) -> str:
     """An inline SVG QR code of ``url``: black on white, decodable when printed at 28 mm."""
     code = segno.make(url, error="m", micro=False)
-    return code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=False,
+    # omitsize: a viewBox instead of a fixed width/height, so the print CSS (28 mm) scales the
+    # code; with a fixed size the 28 mm box clipped it and the printed code could not be scanned.
+    return code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True,
                            title=None, desc=None)

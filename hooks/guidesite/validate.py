@@ -107,7 +107,8 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind in ("date_type", "date_from_datetime_parsing", "date_parsing"):
         return f"this should be a date, not {_reads_as(value)}", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), "remove the duplicate"
+        what, _, fix = str(ctx.get("error", error["msg"])).partition(" — ")
+        return what, fix or "remove the duplicate"
     return error["msg"], "see CONTRIBUTING.md for this field"
 
 

@@ -21,7 +21,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80),
+# Names no id may take: Windows cannot store a file or folder so named, and 'index' is each
+# section's own index page (theory/index.md), which an entry of that id would overwrite.
+RESERVED_IDS = frozenset({"con", "prn", "aux", "nul", "index", *(f"com{n}" for n in range(1, 10)),
+                          *(f"lpt{n}" for n in range(1, 10))})
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is a reserved name (a Windows device name or a section's index page)"
+                         " — choose another id")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(_not_reserved),
                Field(description="Lowercase words joined by hyphens, e.g. power-spectrum")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Level = Literal["personal-practice", "partnership-development", "organisational-leadership"]

@@ -1,0 +1,800 @@
+"""Build-time and page-weight benchmark: our pipeline against plain MkDocs + Material.
+
+For each size N it writes a synthetic but valid project (every entry type, cross-links,
+citations, some Welsh), checks it with ``guidesite check``, then, interleaved and repeated:
+
+* builds it with our pipeline (``mkdocs build``: English, then Welsh from the hook);
+* builds the same Markdown pages the engine renders as a plain MkDocs + Material site,
+  once per language, in one process, with no hooks;
+* runs the engine alone (``build_site`` + ``render_all`` per language, as the hook does).
+
+Every measurement runs in its own child process, so its CPU seconds (user + system) and
+peak memory (ru_maxrss), both from ``os.wait4``, belong to that run alone. CPU seconds are
+the measure because MkDocs builds are single-threaded and wall time also counts whatever
+else the machine is doing; wall-time ratios are printed beside them. Usage:
+
+    .venv/bin/python benchmarks/run.py [--sizes 100,500,1000,5000] [--quick] [--repeats 3]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import itertools
+import json
+import math
+import os
+import pstats
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixture_site"
+PYTHON = sys.executable
+ME = str(Path(__file__).resolve())
+
+# Share of each entry type in a generated project, roughly as in the real content.
+SHARES = {"reference": 0.25, "definition": 0.20, "case-study": 0.15, "question": 0.15,
+          "framework": 0.125, "tips": 0.125}
+FOLDERS = {"reference": "theory/references", "definition": "theory/definitions", "case-study": "casestudies",
+           "question": "theory/questions", "framework": "theory/frameworks", "tips": "theory/tips"}
+SECTION = {"reference": "references", "case-study": "case-studies"}  # all others publish under theory/
+LEVELS = ("personal-practice", "partnership-development", "organisational-leadership")
+WELSH_SHARE = 0.4   # entries whose title and summary have Welsh; half of them also their main text
+STALE_SHARE = 0.1   # of those Welsh texts, written for an older English text
+SKEW = 1.5          # link targets: index = len * random() ** SKEW, so early entries are linked more often
+# The same Markdown extensions as our hook adds, for the plain site.
+EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", {"toc": {"permalink": True}}]
+# The nav of the project's own mkdocs.yml: index pages only, so the sidebar never lists every entry.
+NAV = [
+    {"Home": "index.md"},
+    {"Levels of practice": ["personal-practice.md", "partnership-development.md",
+                            "organisational-leadership.md"]},
+    {"Theory": ["theory/index.md", "frameworks.md", "tips.md", "questions.md", "glossary.md", "terms.md",
+                "topics/index.md"]},
+    {"Case studies": "case-studies/index.md"},
+    {"References": "references/index.md"},
+]
+
+# English words roughly in the order of their frequency in the real entries; picked with
+# Zipf weights so that generated text compresses about as well as the real prose does.
+EN_WORDS = """the and to of collaboration in it that for is partnership what on as with are you do work
+from not how its people or four value be capacity at purpose them leadership can we health power Wales
+services culture about local trust each organisation working development have they joint partners practice
+other use need case together so governance more your an one was ways way when out new will own conditions
+this shared clear kind given strategy evaluation means up than needs relationships points control life
+policy does fit had build others fears authority structures three change different whether only two where
+their questions set would organisations take keep resources could language advantage principles legitimacy
+activity make ask things reference documents through physical board already has well group pyramid
+discipline care first rather lessons senior starting spectrum early building part boundary partnerships
+cycle before steps quality between all but disciplines conduct levers processes elements no into sustaining
+if these who roles conversation place district act start time study needed most community strong our should
+visual ordered year learning agree there enough help engagement spanning service social hall example years
+once look managers those support alone being good because formal momentum county both put review were may
+want commitment achieve focus problems institutional involved level step scale team management formative
+without made five same asked every collaborate also describes practitioners real approach give back partner
+productivity agencies later likely become right describe promotion agreed role dynamics context aims
+question articulation assemblage organising disciplined bases planning sustainability point involvement then
+collaborating ready goals managing understand common whole let over across boundaries wide locality towards
+synergy us talk characteristics works skills fear false any citizens gave leisure arrangements cultural built
+adaptability itself centre public still some little communication treat adapt why better lead design around
+small another solutions show security secure within get problem hold leaders down staff production person
+informal delivery solving links strategic communities setting after primary worth while end venture against
+plans sets attention find""".split()
+CY_WORDS = """partneriaeth ymddiriedaeth grym diben cyhoeddus gwasanaeth arweinwyr pobl cymuned lleol cyngor
+iechyd bwrdd gwirfoddol sector cytuno penderfynu cynllunio adolygu dysgu newid gyda'i gilydd ar draws ffiniau
+timau sefydliadau adnoddau cyllideb risg gwerth canlyniad tystiolaeth ymarfer polisi strategaeth
+llywodraethu capasiti sgwrs cyfarfod perthynas diwylliant iaith parch gwrando esbonio ymrwymo cyflawni gwella
+cefnogi dinasyddion teuluoedd gofalwyr staff rheolwyr swyddogion gwirfoddolwyr ifanc hŷn gwledig trefol
+rhanbarthol cenedlaethol Cymru hirdymor atal integreiddio cynnwys cydweithio atebolrwydd""".split()
+PLACES = ["Cardiff", "Swansea", "Newport", "Wrexham", "Bangor", "Aberystwyth", "Carmarthen", "Merthyr Tydfil",
+          "Llandudno", "Brecon", "Pembrokeshire", "Gwynedd", "Powys", "Ceredigion", "the Valleys"]
+SURNAMES = ["Smith", "Jones", "Williams", "Davies", "Evans", "Thomas", "Roberts", "Hughes", "Lewis", "Morgan",
+            "Huxham", "Vangen", "Cropper", "Sullivan", "Skelcher", "Ansell", "Gash", "Bryson", "Crosby", "Emerson"]
+
+
+def _zipf(size: int) -> list[float]:
+    return list(itertools.accumulate(1 / rank for rank in range(1, size + 1)))
+
+
+ZIPF = {len(words): _zipf(len(words)) for words in (EN_WORDS, CY_WORDS)}
+
+
+@dataclass
+class Planned:
+    """An entry before its text is written: enough for others to link to it."""
+
+    id: str
+    type: str
+    anchors: list[str] = field(default_factory=list)
+
+    @property
+    def page(self) -> str:
+        return f"{SECTION.get(self.type, 'theory')}/{self.id}/index.html"
+
+
+class Generator:
+    """Writes a valid synthetic project of N entries; the same seed gives the same project."""
+
+    def __init__(self, n: int, seed: int = 1):
+        self.rng = random.Random(seed)
+        self.n = n
+        self.topics = self._topics(max(12, round(math.sqrt(n))))
+        self.entries = self._plan(n)
+        self.by_type = {t: [e for e in self.entries if e.type == t] for t in SHARES}
+        self.theory = [e for e in self.entries if e.type in ("definition", "framework", "tips", "question")]
+        self.linkable = self.theory + self.by_type["case-study"]
+
+    # --- planning ---------------------------------------------------------------------------
+    def _topics(self, count: int) -> list[str]:
+        words = sorted(set(w.lower() for w in EN_WORDS if w.isalpha()))
+        topics = []
+        while len(topics) < count:
+            topic = "-".join(self.rng.sample(words, 2))
+            if topic not in topics:
+                topics.append(topic)
+        return topics
+
+    def _plan(self, n: int) -> list[Planned]:
+        counts = {t: max(1, round(n * share)) for t, share in SHARES.items()}
+        counts["definition"] += n - sum(counts.values())
+        planned = []
+        for type_name, count in counts.items():
+            for i in range(count):
+                entry = Planned(f"{self._slug(2)}-{type_name[:3]}{i}", type_name)
+                if type_name in ("framework", "tips"):
+                    entry.anchors = self._part_ids(self.rng.randint(3, 7))
+                elif type_name == "case-study":
+                    entry.anchors = ["story", "what-worked", "challenges", "lessons"]
+                planned.append(entry)
+        self.rng.shuffle(planned)
+        return planned
+
+    def _slug(self, words: int) -> str:
+        return "-".join(w.lower() for w in self.rng.sample(EN_WORDS, words) if w.isalpha()) or "entry"
+
+    def _part_ids(self, count: int) -> list[str]:
+        return [f"{self._slug(1)}-{k + 1}" for k in range(count)]
+
+    def pick(self, pool: list[Planned]) -> Planned:
+        """A link target, skewed so a few entries are linked far more often than most."""
+        return pool[int(len(pool) * self.rng.random() ** SKEW)]
+
+    def picks(self, pool: list[Planned], low: int, high: int, besides: str = "") -> list[str]:
+        chosen = []
+        for _ in range(self.rng.randint(low, high)):
+            target = self.pick(pool).id
+            if target not in chosen and target != besides:
+                chosen.append(target)
+        return chosen
+
+    # --- text -------------------------------------------------------------------------------
+    def words(self, low: int, high: int, welsh: bool = False) -> str:
+        pool = CY_WORDS if welsh else EN_WORDS
+        return " ".join(self.rng.choices(pool, cum_weights=ZIPF[len(pool)], k=self.rng.randint(low, high)))
+
+    def sentence(self, welsh: bool = False, markdown: bool = True) -> str:
+        """A sentence; in Markdown text, some end with a link, a citation or emphasis."""
+        text = self.words(8, 20, welsh)
+        text = text[0].upper() + text[1:]
+        roll = self.rng.random()
+        if markdown and roll < 0.25:
+            text += " " + self.wikilink()
+        elif markdown and roll < 0.45:
+            text += " " + self.citation()
+        elif markdown and roll < 0.55:
+            text += f" *{self.words(1, 3, welsh)}*"
+        return text + "."
+
+    def wikilink(self) -> str:
+        target = self.pick(self.linkable)
+        roll = self.rng.random()
+        if target.anchors and target.type != "case-study" and roll < 0.3:
+            return f"[[{target.id}#{self.rng.choice(target.anchors)}]]"
+        if roll < 0.45:
+            return f"[[{target.id}|{self.words(2, 4)}]]"
+        return f"[[{target.id}]]"
+
+    def citation(self) -> str:
+        first = self.pick(self.by_type["reference"]).id
+        roll = self.rng.random()
+        if roll < 0.3:
+            return f"[@{first}, p. {self.rng.randint(1, 300)}]"
+        if roll < 0.45:
+            return f"[@{first}; @{self.pick(self.by_type['reference']).id}]"
+        return f"[@{first}]"
+
+    def paragraphs(self, low: int, high: int, welsh: bool = False) -> str:
+        paras = []
+        for _ in range(self.rng.randint(low, high)):
+            if self.rng.random() < 0.15:
+                paras.append("\n".join(f"- {self.sentence(welsh, markdown=False)}" for _ in range(3)))
+            else:
+                paras.append(" ".join(self.sentence(welsh) for _ in range(self.rng.randint(2, 5))))
+        return "\n\n".join(paras) + "\n"
+
+    def text(self, english: str, welsh: str | None):
+        """A plain string, or {en, cy, ...} with a reviewed, draft or stale Welsh text."""
+        from guidesite.entry_types.fields import fingerprint
+
+        if welsh is None:
+            return english
+        stale = self.rng.random() < STALE_SHARE
+        return {"en": english, "cy": welsh, "cy_status": self.rng.choice(["draft", "reviewed"]),
+                "cy_translates": "0000000000" if stale else fingerprint(english)}
+
+    def title(self, words: int) -> str:
+        return self.words(words, words + 2).capitalize()
+
+    # --- entries ----------------------------------------------------------------------------
+    def entry(self, planned: Planned) -> dict:
+        welsh = self.rng.random() < WELSH_SHARE
+        main_welsh = welsh and self.rng.random() < 0.5
+        if planned.type == "reference":
+            return self.reference(planned)
+        data = {
+            "id": planned.id,
+            "type": planned.type,
+            "title": self.text(self.title(2), self.words(2, 4, True).capitalize() if welsh else None),
+            "summary": self.text(self.sentence(markdown=False) + " " + self.sentence(markdown=False),
+                                 self.sentence(True, markdown=False) if welsh else None),
+            "levels": self.rng.sample(LEVELS, self.rng.randint(1, 3)),
+            "topics": self.rng.sample(self.topics, self.rng.randint(1, 4)),
+            "sources": [{"ref": ref, "pages": f"{self.rng.randint(1, 200)}-{self.rng.randint(201, 400)}"}
+                        if self.rng.random() < 0.5 else ref
+                        for ref in self.picks(self.by_type["reference"], 1, 3)],
+            "related": self.picks(self.linkable, 0, 5, besides=planned.id),
+        }
+        data.update(getattr(self, planned.type.replace("-", "_"))(planned, main_welsh))
+        if self.rng.random() < 0.5:
+            data["body"] = self.paragraphs(1, 3)
+        data["reviewed"] = {"date": datetime.date(2024, 1, 1) + datetime.timedelta(days=self.rng.randint(0, 1000)),
+                            "by": self.rng.choice(["Content editor", "Trainer", "Welsh-language editor"])}
+        if self.rng.random() < 0.03:
+            data["formerly"] = [f"{planned.id}-old"]
+        return data
+
+    def markdown(self, low: int, high: int, welsh: bool):
+        english = self.paragraphs(low, high)
+        return self.text(english, self.paragraphs(low, high, True) if welsh else None)
+
+    def definition(self, planned: Planned, welsh: bool) -> dict:
+        return {
+            "aliases": [self.title(1) for _ in range(self.rng.randint(0, 3))],
+            "definition": self.markdown(1, 2, welsh),
+            "quotations": [{"text": self.sentence(markdown=False), "ref": self.pick(self.by_type["reference"]).id,
+                            "pages": str(self.rng.randint(1, 300))} for _ in range(self.rng.randint(0, 2))],
+            "in_practice": self.paragraphs(1, 2),
+        }
+
+    def framework(self, planned: Planned, welsh: bool) -> dict:
+        return {
+            "visual": self.rng.choice(["spectrum", "pyramid", "stages", "cycle", "matrix", "list"]),
+            "elements": [{"id": part, "name": self.title(1), "description": self.paragraphs(1, 2),
+                          "points": [self.sentence(markdown=False) for _ in range(self.rng.randint(0, 4))]}
+                         for part in planned.anchors],
+            "how_to_use": self.markdown(1, 2, welsh),
+            "questions": [self.sentence(markdown=False)[:-1] + "?" for _ in range(self.rng.randint(0, 4))],
+        }
+
+    def tips(self, planned: Planned, welsh: bool) -> dict:
+        return {"tips": [{"id": part, "title": self.title(3), "text": self.paragraphs(1, 1)}
+                         for part in planned.anchors]}
+
+    def question(self, planned: Planned, welsh: bool) -> dict:
+        return {
+            "kind": self.rng.choice(["question", "conversation"]),
+            "ask": self.sentence(markdown=False)[:-1] + "?",
+            "prompts": [self.sentence(markdown=False)[:-1] + "?" for _ in range(self.rng.randint(2, 5))],
+            "guidance": self.markdown(1, 3, welsh),
+            "helped_by": self.picks(self.theory, 1, 4, besides=planned.id),
+        }
+
+    def case_study(self, planned: Planned, welsh: bool) -> dict:
+        return {
+            "organisations": [f"{self.rng.choice(PLACES)} {self.title(1)} {self.rng.choice(['Council', 'Board', 'Trust', 'Forum'])}"
+                              for _ in range(self.rng.randint(2, 5))],
+            "place": self.rng.choice(PLACES),
+            "sector": self.title(2),
+            "period": f"{self.rng.randint(1995, 2020)} to {self.rng.randint(2021, 2026)}",
+            "story": self.markdown(3, 5, welsh),
+            "what_worked": self.paragraphs(1, 2),
+            "challenges": self.paragraphs(1, 2),
+            "lessons": [self.sentence(markdown=False) for _ in range(self.rng.randint(2, 5))],
+            "illustrates": self.picks(self.theory, 1, 3),
+        }
+
+    def reference(self, planned: Planned) -> dict:
+        kind = self.rng.choice(["book", "article", "report", "chapter", "web"])
+        data = {"id": planned.id, "type": "reference", "kind": kind,
+                "authors": [f"{self.rng.choice(SURNAMES)}, {chr(65 + self.rng.randint(0, 25))}."
+                            for _ in range(self.rng.randint(1, 4))],
+                "year": self.rng.randint(1980, 2025), "title": self.title(6)}
+        if kind == "article":
+            data.update(journal=f"Journal of {self.title(2)}", volume=str(self.rng.randint(1, 40)),
+                        issue=str(self.rng.randint(1, 4)), pages=f"{self.rng.randint(1, 100)}-{self.rng.randint(101, 200)}")
+        elif kind == "chapter":
+            data.update(editors=[f"{self.rng.choice(SURNAMES)}, J."], book_title=self.title(4),
+                        publisher="Policy Press", place="Bristol")
+        elif kind == "web":
+            data.update(url=f"https://example.org/{planned.id}")
+        else:
+            data.update(publisher=f"{self.title(1)} Press", place=self.rng.choice(PLACES))
+        if self.rng.random() < 0.5:
+            data["summary"] = self.sentence(markdown=False)
+        return data
+
+    # --- the project ------------------------------------------------------------------------
+    def vocabulary(self) -> dict:
+        levels = {level: {"title": {"en": level.replace("-", " ").capitalize(), "cy": self.words(2, 2, True)}}
+                  for level in LEVELS}
+        topics = {topic: {"title": {"en": topic.replace("-", " ").capitalize(), "cy": self.words(1, 2, True)},
+                          "summary": self.sentence(markdown=False)} for topic in self.topics}
+        return {"levels": levels, "topics": topics}
+
+    def content_pages(self) -> dict[str, str]:
+        return {
+            "index.md": f"# Home\n\n{self.paragraphs(2, 3)}\nStart with {self.wikilink()}.\n",
+            "index.cy.md": f"# Hafan\n\n{self.paragraphs(2, 3, welsh=True)}",
+            "personal-practice.md": f"# Personal practice\n\n{self.paragraphs(1, 2)}",
+            "about.md": f"# About\n\n{self.paragraphs(3, 5)}",
+            "about.cy.md": f"# Amdanom\n\n{self.paragraphs(3, 5, welsh=True)}",
+        }
+
+    def write(self, root: Path, nav: list | None) -> None:
+        """The project: fixture configs (hooks pointed at this checkout), vocabulary, entries, pages.
+
+        The fixture's mkdocs.yml has no nav, so MkDocs would list every page in the sidebar;
+        unless ``nav`` is None, the project's own index-only nav is added."""
+        root.mkdir(parents=True)
+        english = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text().replace("HOOKS", str(REPO / "hooks")))
+        if nav:
+            english["nav"] = nav
+        dump(english, root / "mkdocs.yml")
+        shutil.copy(FIXTURE / "mkdocs.cy.yml", root / "mkdocs.cy.yml")
+        dump(self.vocabulary(), root / "vocabulary.yml")
+        for planned in self.entries:
+            dump(self.entry(planned), root / FOLDERS[planned.type] / f"{planned.id}.yml")
+        for name, text in self.content_pages().items():
+            (root / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "content" / name).write_text(text, encoding="utf-8")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line text as YAML block scalars, as editors do."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
+
+
+def dump(data: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100),
+                    encoding="utf-8")
+
+
+def plain_configs(work: Path, nav: list | None) -> tuple[Path, Path]:
+    """mkdocs.yml for the plain site in each language: Material, search, no hooks, the same nav."""
+    paths = []
+    for lang, search in (("en", "search"), ("cy", {"search": {"lang": "en", "pipeline": ["trimmer"]}})):
+        config = {"site_name": "Plain", "site_url": f"https://example.invalid/guide/{lang}/",
+                  "docs_dir": f"docs-{lang}", "theme": {"name": "material", "language": lang, "font": False},
+                  "plugins": [search], "markdown_extensions": EXTENSIONS,
+                  "validation": {"omitted_files": "ignore", "unrecognized_links": "ignore", "anchors": "ignore"}}
+        if nav:
+            config["nav"] = nav
+        paths.append(work / f"plain.{lang}.yml")
+        dump(config, paths[-1])
+    return paths[0], paths[1]
+
+
+# --- children: each measurement runs in its own process ------------------------------------
+def child_engine(root: str, docs_en: str, docs_cy: str) -> None:
+    """The engine alone, as the hook runs it per language; then write the pages for the plain site."""
+    from guidesite.project import build_site
+    from guidesite.render import Renderer
+
+    timings, pages = {}, {}
+    for lang in ("en", "cy"):
+        start = time.process_time()
+        linked, _ = build_site(Path(root))
+        timings[f"build_site_{lang}"] = time.process_time() - start
+        start = time.process_time()
+        pages[lang] = Renderer(linked, lang).render_all()
+        timings[f"render_all_{lang}"] = time.process_time() - start
+    for lang, docs in (("en", docs_en), ("cy", docs_cy)):
+        shutil.rmtree(docs, ignore_errors=True)
+        for src, markdown in pages[lang].items():
+            (Path(docs) / src).parent.mkdir(parents=True, exist_ok=True)
+            (Path(docs) / src).write_text(markdown, encoding="utf-8")
+    print(json.dumps(timings))
+
+
+def child_plain(*args: str) -> None:
+    """Build plain sites: pairs of (config, site dir), in one process like our two-language build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for config, site_dir in zip(args[::2], args[1::2]):
+        build(load_config(config, site_dir=site_dir))
+
+
+def child_serve(edit: str, line: str, repeats: str, *args: str) -> None:
+    """What `mkdocs serve` does after an edit: a full rebuild in the same, warm process.
+
+    Builds once, then `repeats` times appends ``line`` (numbered) to the edited file and
+    times a fresh load_config + build of every (config, site dir) pair.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def build_all():
+        for config, site_dir in zip(args[::2], args[1::2]):
+            build(load_config(config, site_dir=site_dir))
+
+    original = Path(edit).read_text(encoding="utf-8")
+    build_all()
+    seconds = []
+    for number in range(int(repeats)):
+        Path(edit).write_text(original + line.format(number=number), encoding="utf-8")
+        start = time.process_time()
+        build_all()
+        seconds.append(time.process_time() - start)
+    Path(edit).write_text(original, encoding="utf-8")
+    print(json.dumps(seconds))
+
+
+def child_whatif(variant: str, config: str, site_dir: str) -> None:
+    """Time our build in this process with one cost taken out, to attribute the difference
+    from plain MkDocs without editing the engine: the QR code of each page's print footer
+    (an empty one), or the second load of the project (the Welsh build reuses the English one)."""
+    import functools
+
+    from guidesite import printing, project
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if variant in ("no-qr", "both"):
+        printing.qr_svg = lambda url: ""
+    if variant in ("one-load", "both"):
+        project.build_site = functools.lru_cache(project.build_site)  # the hook imports it at load_config
+    start = time.process_time()
+    build(load_config(config, site_dir=site_dir))
+    print(json.dumps(time.process_time() - start))
+
+
+def child_mkdocs(*args: str) -> None:
+    """The mkdocs command line, run here so that --recursion-limit applies to it too."""
+    from mkdocs.__main__ import cli
+
+    cli(list(args))
+
+
+CHILDREN = {"engine": child_engine, "plain": child_plain, "serve": child_serve, "whatif": child_whatif,
+            "mkdocs": child_mkdocs}
+# Python-Markdown's def_list nests a definition list inside the previous item when no blank
+# line separates them, one level per item; a page with hundreds of such items then exceeds
+# Python's default recursion limit. --recursion-limit raises it in every child.
+RECURSION_LIMIT = "GUIDESITE_BENCH_RECURSION_LIMIT"
+
+
+# --- measuring ---------------------------------------------------------------------------------
+class BuildFailed(Exception):
+    """A child process failed; the message says why and where its log is."""
+
+
+@dataclass
+class Run:
+    """One child process: wall and CPU (user + system) seconds, peak RSS, what it printed."""
+
+    wall: float
+    cpu: float
+    rss_mib: int
+    stdout: str
+
+
+def run_child(command: list[str], log: Path) -> Run:
+    """Run a command and measure it alone (os.wait4 gives this child's own usage). Fails loudly."""
+    start = time.perf_counter()
+    with open(log, "w") as err, tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        stdout = out.read()
+    if process.returncode:
+        lines = [line.strip() for line in log.read_text().splitlines() if line.strip()] or ["no output"]
+        reason = next((line for line in lines if line.startswith("ERROR")), lines[-1])
+        raise BuildFailed(f"{' '.join(command[1:4])} ... failed: {reason} (log: {log})")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, stdout)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+ASSET = re.compile(r'<link rel="stylesheet" href="([^"]+)"|<script src="([^"]+)"|"search": "([^"]+)"')
+# Sections of an entry page that list other entries, each with its summary.
+LIST_SECTIONS = {"sources", "related", "mentions", "cited-in", "illustrates", "helps", "helped-by"}
+
+
+def first_load(page: Path, site: Path) -> int:
+    """gzip bytes of a page plus every stylesheet and script it loads at once, including
+    Material's search worker (started on load); not the search index the worker fetches."""
+    total = gz(page.read_bytes())
+    for match in ASSET.finditer(page.read_text(encoding="utf-8")):
+        href = next(filter(None, match.groups()))
+        if "://" not in href:
+            asset = (page.parent / href).resolve()
+            if asset.is_relative_to(site.resolve()):
+                total += gz(asset.read_bytes())
+    return total
+
+
+def index_shares(index: dict, entries: list[Planned]) -> tuple[float, float]:
+    """Share of the raw search index from entry pages' lists of other entries, and from
+    pages that are not entry pages (level, topic and type listings)."""
+    entry_urls = {e.page.removesuffix("index.html") for e in entries}
+    lists = listings = total = 0
+    for doc in index["docs"]:
+        size = len(json.dumps(doc, ensure_ascii=False))
+        url, _, anchor = doc["location"].removeprefix("en/").partition("#")
+        total += size
+        if url not in entry_urls:
+            listings += size
+        elif anchor in LIST_SECTIONS:
+            lists += size
+    return lists / total, listings / total
+
+
+def page_weight(site: Path, lang_dir: Path, search: Path, entries: list[Planned]) -> dict:
+    """Entry page HTML (median, max, which), first load of those two pages, search index size."""
+    sizes = sorted((((lang_dir / e.page).stat().st_size, e) for e in entries), key=lambda pair: pair[0])
+    median_size, median_entry = sizes[len(sizes) // 2]
+    max_size, max_entry = sizes[-1]
+    index = search.read_bytes()
+    lists, listings = index_shares(json.loads(index), entries)
+    return {"median_html": median_size, "max_html": max_size, "max_page": max_entry.page,
+            "first_load_median": first_load(lang_dir / median_entry.page, site),
+            "first_load_max": first_load(lang_dir / max_entry.page, site),
+            "index_raw": len(index), "index_gzip": gz(index), "index_gzip_per_entry": gz(index) / len(entries),
+            "index_lists_share": lists, "index_listings_share": listings}
+
+
+def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bool) -> dict:
+    """All figures for one size; in each repeat the engine, our build and the plain build run in turn."""
+    work = Path(tempfile.mkdtemp(prefix=f"guidesite-bench-{n}-"))
+    generator = Generator(n)
+    project = work / "project"
+    generator.write(project, nav)
+    print(f"N={n}: project written ({work})", flush=True)
+    run_child([PYTHON, "-m", "guidesite", "--root", str(project), "check"], work / "check.log")
+    plain_en, plain_cy = plain_configs(work, nav)
+    ours_out, plain_out = work / "site-ours", work / "site-plain"
+    plain_args = [str(plain_en), str(plain_out / "en"), str(plain_cy), str(plain_out / "cy")]
+    commands = {
+        # The engine writes the plain site's pages, so it runs first in every repeat.
+        "engine": [PYTHON, ME, "--child", "engine", str(project), str(work / "docs-en"), str(work / "docs-cy")],
+        "ours": [PYTHON, ME, "--child", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(ours_out)],
+        "plain": [PYTHON, ME, "--child", "plain", *plain_args],
+    }
+    runs = {name: [] for name in commands}
+    loads = []  # other work on the machine slows wall time, hence CPU seconds as the measure
+    for repeat in range(repeats):
+        for name, command in commands.items():
+            runs[name].append(run_child(command, work / f"{name}.log"))
+            loads.append(os.getloadavg()[0])
+        print(f"  repeat {repeat + 1}: " + ", ".join(
+            f"{name} {r[-1].cpu:.1f} s CPU / {r[-1].wall:.1f} s wall" for name, r in runs.items())
+            + f" (load {loads[-1]:.1f})", flush=True)
+    phases = [json.loads(run.stdout) for run in runs["engine"]]
+    result = {"n": n, "repeats": repeats, "load": statistics.mean(loads),
+              "engine_parts": {key: statistics.median(p[key] for p in phases) for key in phases[0]},
+              "engine_cpu": statistics.median(sum(p.values()) for p in phases)}
+    for name in ("ours", "plain"):
+        result[f"{name}_cpu"] = statistics.median(r.cpu for r in runs[name])
+        result[f"{name}_wall"] = statistics.median(r.wall for r in runs[name])
+    for name, values in runs.items():
+        result[f"{name}_rss_mib"] = max(r.rss_mib for r in values)
+    entries = generator.entries
+    result["weight"] = {
+        "ours en": page_weight(ours_out, ours_out / "en", ours_out / "search" / "search_index.json", entries),
+        "ours cy": page_weight(ours_out, ours_out / "cy", ours_out / "cy" / "search" / "search_index.json", entries),
+        "plain en": page_weight(plain_out / "en", plain_out / "en", plain_out / "en" / "search" / "search_index.json", entries),
+        "plain cy": page_weight(plain_out / "cy", plain_out / "cy", plain_out / "cy" / "search" / "search_index.json", entries),
+    }
+    if serve_repeats:
+        result["serve"] = serve_rebuild(generator, project, work, plain_args, serve_repeats)
+    if not keep:
+        shutil.rmtree(work)
+    return result
+
+
+def serve_rebuild(generator: Generator, project: Path, work: Path, plain_args: list[str], repeats: int) -> dict:
+    """Rebuild time after one edit, ours (edit a YAML entry) and plain (edit its page)."""
+    edited = next(e for e in generator.by_type["definition"]
+                  if "body:" not in (project / FOLDERS["definition"] / f"{e.id}.yml").read_text())
+    yaml_file = project / FOLDERS["definition"] / f"{edited.id}.yml"
+    page_file = work / "docs-en" / "theory" / f"{edited.id}.md"
+    ours = [str(project / "mkdocs.yml"), str(work / "serve-ours")]
+    plain = [plain_args[0], str(work / "serve-plain" / "en"), plain_args[2], str(work / "serve-plain" / "cy")]
+    result = {}
+    for name, edit, line, args in (("ours", yaml_file, "body: Edited for rebuild {number}.\n", ours),
+                                   ("plain", page_file, "\nEdited for rebuild {number}.\n", plain)):
+        run = run_child([PYTHON, ME, "--child", "serve", str(edit), line, str(repeats), *args],
+                        work / f"serve-{name}.log")
+        result[name] = statistics.median(json.loads(run.stdout))
+    return result
+
+
+WHATIF = {"none": "our build as it is", "no-qr": "without the QR code in each page's print footer",
+          "one-load": "loading the project once for both languages", "both": "both changes"}
+
+
+def profile(n: int, top: int, repeats: int) -> None:
+    """Where our build of N entries spends its time: cProfile, then timed builds with one
+    cost taken out at a time, then YAML loading against libyaml."""
+    work = Path(tempfile.mkdtemp(prefix=f"guidesite-profile-{n}-"))
+    generator = Generator(n)
+    generator.write(work / "project", NAV)
+    config = str(work / "project" / "mkdocs.yml")
+    command = [PYTHON, "-m", "cProfile", "-o", str(work / "build.prof"), "-m", "mkdocs", "build",
+               "-f", config, "-d", str(work / "site")]
+    run_child(command, work / "profile.log")
+    stats = pstats.Stats(str(work / "build.prof")).strip_dirs()
+    print(f"Our build of {n} entries under cProfile, by cumulative time:")
+    stats.sort_stats("cumulative").print_stats(top)
+    print("By own time:")
+    stats.sort_stats("tottime").print_stats(top)
+    print(f"Builds of {n} entries in CPU seconds, in process (no profiler), median of {repeats}:")
+    seconds = {variant: [] for variant in WHATIF}
+    for _ in range(repeats):  # interleaved, so that other load on the machine spreads over all variants
+        for variant in WHATIF:
+            run = run_child([PYTHON, ME, "--child", "whatif", variant, config, str(work / "site")], work / "whatif.log")
+            seconds[variant].append(float(run.stdout))
+    for variant, meaning in WHATIF.items():
+        print(f"  {statistics.median(seconds[variant]):6.2f} s  {meaning}  "
+              f"({', '.join(f'{s:.1f}' for s in seconds[variant])})")
+    yaml_load(work / "project")
+    index_what_if(work / "site", generator.entries)
+    shutil.rmtree(work)
+
+
+def index_what_if(site: Path, entries: list[Planned]) -> None:
+    """Search index gzip bytes per entry as built, then without what need not be searched:
+    the print footer (indexed on every page) and entry pages' lists of other entries; then
+    also without listing pages at all (an upper bound on what marking their lists could save)."""
+    from guidesite.render import load_strings
+
+    entry_urls = {e.page.removesuffix("index.html") for e in entries}
+    for lang, path in (("en", site / "search" / "search_index.json"), ("cy", site / "cy" / "search" / "search_index.json")):
+        index = json.loads(path.read_text(encoding="utf-8"))
+        footer = re.compile("<p>" + re.escape(load_strings(lang)["print"]["permanent_link"]) + r"\S*?</p>")
+        trimmed = []
+        for doc in index["docs"]:
+            url, _, anchor = doc["location"].removeprefix("en/").partition("#")
+            if not (url in entry_urls and anchor in LIST_SECTIONS):
+                trimmed.append({**doc, "text": footer.sub("", doc["text"])})
+        entry_only = [doc for doc in trimmed if doc["location"].removeprefix("en/").partition("#")[0] in entry_urls]
+        sizes = [gz(json.dumps({**index, "docs": docs}, ensure_ascii=False).encode()) / len(entries)
+                 for docs in (index["docs"], trimmed, entry_only)]
+        print(f"Search index ({lang}), gzip bytes per entry: {sizes[0]:.0f} as built; {sizes[1]:.0f} without the "
+              f"print footer and entry pages' lists of other entries; {sizes[2]:.0f} also without listing pages")
+
+
+def yaml_load(root: Path) -> None:
+    """The engine's pure-Python strict loader against libyaml parsing the same files."""
+    from guidesite.load import load_yaml
+    from guidesite.problems import Problems
+
+    files = sorted(root.rglob("*.yml"))
+    start = time.process_time()
+    for path in files:
+        load_yaml(path, path.name, Problems())
+    ours = time.process_time() - start
+    start = time.process_time()
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for _event in yaml.parse(text, Loader=yaml.CSafeLoader):  # where anchors, tags and depth can be checked
+            pass
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    print(f"Loading {len(files)} YAML files: guidesite.load.load_yaml {ours:.2f} s; "
+          f"libyaml events + compose {time.process_time() - start:.2f} s")
+
+
+# --- report ------------------------------------------------------------------------------------
+def kib(value: float) -> str:
+    return f"{value / 1024:.1f}"
+
+
+def report(results: list[dict]) -> str:
+    """The figures as Markdown tables; seconds are CPU seconds (user + system) unless marked wall."""
+    failed = [r for r in results if "failed" in r]
+    results = [r for r in results if "failed" not in r]
+    if not results:
+        return "\n".join(f"N={r['n']:,}: {r['failed']}" for r in failed)
+    lines = ["| Entries | Ours (s) | Plain (s) | Ours / plain | Ours / plain, wall | Engine only (s) | "
+             "Engine share | Ours ms/entry | Peak RSS ours / plain / engine (MiB) | Repeats | Load |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {r['ours_cpu']:.1f} | {r['plain_cpu']:.1f} | {r['ours_cpu'] / r['plain_cpu']:.2f} | "
+                     f"{r['ours_wall'] / r['plain_wall']:.2f} | {r['engine_cpu']:.2f} | "
+                     f"{100 * r['engine_cpu'] / r['ours_cpu']:.1f} % | {1000 * r['ours_cpu'] / r['n']:.1f} | "
+                     f"{r['ours_rss_mib']} / {r['plain_rss_mib']} / {r['engine_rss_mib']} | "
+                     f"{r['repeats']} | {r['load']:.1f} |")
+    lines += ["", "| Entries | " + " | ".join(results[0]["engine_parts"]) + " |",
+              "|---:|" + "---:|" * len(results[0]["engine_parts"])]
+    lines += [f"| {r['n']:,} | " + " | ".join(f"{v:.2f}" for v in r["engine_parts"].values()) + " |" for r in results]
+    served = [r for r in results if "serve" in r]
+    if served:
+        lines += ["", "| Entries | Rebuild after one edit, ours (s) | Plain (s) | Ours / plain |", "|---:|---:|---:|---:|"]
+        lines += [f"| {r['n']:,} | {r['serve']['ours']:.1f} | {r['serve']['plain']:.1f} | "
+                  f"{r['serve']['ours'] / r['serve']['plain']:.2f} |" for r in served]
+    lines += ["", "| Entries | Site | Entry HTML median / max (KiB) | Largest entry page | First load gzip, median / "
+              "largest page (KiB) | Search index raw / gzip (KiB) | Index gzip per entry (B) | "
+              "Index share: entry lists / listing pages |",
+              "|---:|---|---:|---|---:|---:|---:|---:|"]
+    for r in results:
+        for site, w in r["weight"].items():
+            lines.append(f"| {r['n']:,} | {site} | {kib(w['median_html'])} / {kib(w['max_html'])} | {w['max_page']} | "
+                         f"{kib(w['first_load_median'])} / {kib(w['first_load_max'])} | "
+                         f"{kib(w['index_raw'])} / {kib(w['index_gzip'])} | {w['index_gzip_per_entry']:.0f} | "
+                         f"{100 * w['index_lists_share']:.0f} % / {100 * w['index_listings_share']:.0f} % |")
+    lines += [f"\nN={r['n']:,} did not build: {r['failed']}" for r in failed]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        if RECURSION_LIMIT in os.environ:
+            sys.setrecursionlimit(int(os.environ[RECURSION_LIMIT]))
+        CHILDREN[sys.argv[2]](*sys.argv[3:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,500,1000,5000", help="entry counts, comma-separated")
+    parser.add_argument("--quick", action="store_true", help="only 100 and 1,000 entries")
+    parser.add_argument("--repeats", type=int, help="builds per size (default 3, or 1 above 1,000 entries)")
+    parser.add_argument("--serve-size", type=int, default=1000, help="size at which to time a rebuild after an edit")
+    parser.add_argument("--profile", type=int, metavar="N", help="only profile our build of N entries")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--auto-nav", action="store_true",
+                        help="keep the fixture's config without a nav: MkDocs then lists every page in the sidebar")
+    parser.add_argument("--recursion-limit", type=int, metavar="N",
+                        help="raise Python's recursion limit in every build (the glossary of ~500+ definitions "
+                             "exceeds the default 1000)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
+    args = parser.parse_args()
+    if args.recursion_limit:
+        os.environ[RECURSION_LIMIT] = str(args.recursion_limit)
+    if args.profile:
+        profile(args.profile, top=30, repeats=args.repeats or 3)
+        return
+    sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    results = []
+    for n in sizes:
+        repeats = args.repeats or (3 if n <= 1000 else 1)
+        try:
+            results.append(measure(n, repeats, 3 if n == args.serve_size else 0, None if args.auto_nav else NAV,
+                                   args.keep))
+        except BuildFailed as err:
+            print(err, flush=True)
+            results.append({"n": n, "failed": str(err)})
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
+    print("\n" + report(results))
+
+
+if __name__ == "__main__":
+    main()
