@@ -7,7 +7,6 @@ import re
 import shutil
 import textwrap
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
