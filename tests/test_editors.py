@@ -138,3 +138,8 @@ def test_pull_requests_validate_build_both_languages_test_and_upload_a_preview()
     steps = " ".join(str(step) for step in data["jobs"]["check"]["steps"])
     for needed in ("guidesite check", "mkdocs build --strict", "pytest", "upload-artifact"):
         assert needed in steps
+
+
+def test_the_schemas_are_published_with_the_site(built):
+    for name, text in schemas.all_schemas().items():
+        assert (built / "schemas" / name).read_text(encoding="utf-8") == text

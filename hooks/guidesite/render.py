@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, languages, printing, translations
+from . import bibliography, languages, printing, schemas, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import CITATION, WIKILINK, LinkedSite, parse_citation
@@ -337,6 +337,7 @@ class Renderer:
                 files[f"{origin}index.html"] = self.render_redirect(origin, folder + target)
         if folder:
             files["index.md"] = self.render_landing()
+            files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
         return files
 
     def render_landing(self) -> str:
