@@ -6,9 +6,18 @@ raising, so a single run shows every mistake in every file.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
+
+
+def visible(text: str) -> str:
+    """Text as it can be safely printed and read: characters a terminal or CI log would act on
+    or hide (control and escape characters, bidi overrides, zero-width and other format
+    characters) are shown as <U+XXXX>."""
+    return "".join(f"<U+{ord(char):04X}>" if unicodedata.category(char) in ("Cc", "Cf") else char
+                   for char in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +35,7 @@ class Problem:
         subject = f"{self.field}: " if self.field else ""
         fix = f" — {self.fix}" if self.fix else ""
         label = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{where}: {label}{subject}{self.message}{fix}"
+        return visible(f"{where}: {label}{subject}{self.message}{fix}")
 
 
 @dataclass

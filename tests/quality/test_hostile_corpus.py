@@ -27,6 +27,8 @@ NUMBER = "this reads as a number (YAML reads 1:30, 0755 and 1e3 as numbers), " +
 BAD_ID = "is not a valid id — use lowercase letters, digits and single hyphens, e.g. 'power-spectrum'"
 RESERVED = "is a reserved name (a Windows device name or a section's index page) — choose another id"
 TAG = "are not allowed — remove the tag; if the value should be text, put it in quotes"
+ESCAPED_CONTROL = ("the text contains the control character U+%s (written as an escape such as \\a or \\x07), "
+                   "which is not allowed — delete the escape")
 CONTROL = "which is not allowed — delete it (it is invisible in most editors; retype the text around it)"
 
 # name, file, content (str or bytes), the exact problems reported
@@ -86,10 +88,13 @@ ERRORS = [
      [f"{F}:4:10: the file is not valid UTF-8 (byte 0x93) — save the file as UTF-8 in your editor"]),
     ("NUL byte", F, BAD.replace("title: Hostile", "title: a\x00b"), [f"{F}:3:9: the file contains the control character U+0000, {CONTROL}"]),
     ("BEL character", F, BAD.replace("title: Hostile", "title: a\x07b"), [f"{F}:3:9: the file contains the control character U+0007, {CONTROL}"]),
-    ("escape character in id", F, ENTRY.format(id='"bad\\x1b[31m"'), [f"{F}:1:5: id: 'bad\x1b[31m' {BAD_ID}"]),
-    ("zero-width joiner in id", F, ENTRY.format(id='"ba\u200dd"'), [f"{F}:1:5: id: 'ba\u200dd' {BAD_ID}"]),
-    ("bidi isolate in id", F, ENTRY.format(id='"bad\u2066"'), [f"{F}:1:5: id: 'bad\u2066' {BAD_ID}"]),
-    ("BOM inside id", F, ENTRY.format(id='"bad\ufeff"'), [f"{F}:1:5: id: 'bad\ufeff' {BAD_ID}"]),
+    ("escape character in id", F, ENTRY.format(id='"bad\\x1b[31m"'), [f"{F}:1:5: id: {ESCAPED_CONTROL % '001B'}"]),
+    ("escaped BEL in quoted text", F, BAD.replace("title: Hostile", 'title: "a\\ab"'),
+     [f"{F}:3:8: title: {ESCAPED_CONTROL % '0007'}"]),
+    # Invisible characters are named in messages, never printed raw into a terminal or CI log.
+    ("zero-width joiner in id", F, ENTRY.format(id='"ba\u200dd"'), [f"{F}:1:5: id: 'ba<U+200D>d' {BAD_ID}"]),
+    ("bidi isolate in id", F, ENTRY.format(id='"bad\u2066"'), [f"{F}:1:5: id: 'bad<U+2066>' {BAD_ID}"]),
+    ("BOM inside id", F, ENTRY.format(id='"bad\ufeff"'), [f"{F}:1:5: id: 'bad<U+FEFF>' {BAD_ID}"]),
     ("decomposed ŵ in id", F, ENTRY.format(id='"w\u0302"'), [f"{F}:1:5: id: '\u0175' {BAD_ID}"]),
     ("id ..", F, ENTRY.format(id='".."'), [f"{F}:1:5: id: '..' {BAD_ID}"]),
     ("id with slash", F, ENTRY.format(id='"a/b"'), [f"{F}:1:5: id: 'a/b' {BAD_ID}"]),
