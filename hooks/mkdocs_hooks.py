@@ -29,6 +29,9 @@ log = get_plugin_logger("guidesite")
 # Stale translations are expected while a Welsh editor catches up: shown, not counted by --strict.
 translation_log = logging.getLogger("guidesite.translations")
 STATE = "guidesite_renderer"
+# The English build hands its checked, linked content to the Welsh build it starts, so the
+# content is loaded and checked once per `build` or `serve` rebuild, not once per language.
+LINKED = "guidesite_linked"
 WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 # Markdown extensions the engine's templates are written for.
@@ -54,13 +57,19 @@ def on_config(config):
     return config
 
 
-def on_files(files: Files, config) -> Files:
+def _checked_content(config):
+    """The content, loaded, checked and linked; its warnings are logged once, where it is loaded."""
     try:
         linked, warnings = build_site(_root(config))
     except ContentError as err:
         raise PluginError(f"The guidance content has problems:\n{err}") from None
     for warning in warnings:
         log.warning(str(warning))
+    return linked
+
+
+def on_files(files: Files, config) -> Files:
+    linked = getattr(config, LINKED, None) or _checked_content(config)
     if _lang(config) == "cy":
         stale = [row for row in field_statuses(linked) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
@@ -95,6 +104,7 @@ def on_post_build(config):
         return
     welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
                                site_url=f"{config.site_url}cy/")
+    setattr(welsh_config, LINKED, getattr(config, STATE).linked)
     build(welsh_config)
 
 

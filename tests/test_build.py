@@ -134,6 +134,22 @@ def test_search_index_holds_entry_text(built):
         assert expected in text, expected
 
 
+LISTS_OF_OTHER_ENTRIES = ("sources", "related", "illustrates", "helps", "helped-by", "mentions", "cited-in")
+
+
+def test_search_finds_each_entry_on_its_own_page_not_in_lists_or_print_footers(built):
+    """Lists of other entries and the print footer repeat what other pages hold; indexing them
+    made the index twice the size and filled results with the same entry many times."""
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    anchors = {doc["location"].partition("#")[2] for doc in docs}
+    assert anchors.isdisjoint(LISTS_OF_OTHER_ENTRIES), anchors & set(LISTS_OF_OTHER_ENTRIES)
+    assert not [doc["location"] for doc in docs if "Permanent link" in doc["text"]]
+    where = {doc["location"] for doc in docs if "Three rungs from bottom to top" in doc["text"]}
+    assert where == {"en/theory/ladder/"}, "the Ladder's summary is indexed on its page only"
+    html = (built / "en/theory/ladder/index.html").read_text(encoding="utf-8")
+    assert 'id="sources"' in html and "Smith and Jones, 2001" in html, "excluded from search, still on the page"
+
+
 def test_a_broken_entry_fails_the_build_with_file_and_line_and_writes_nothing(fixture_site, tmp_path):
     write(fixture_site, "theory/smith-2001.yml", (fixture_site / "theory/smith-2001.yml").read_text()
           .replace("kind: article", "kind: artcle"))

@@ -110,3 +110,25 @@ def test_an_old_id_cannot_be_a_current_id(fixture_site, capsys):
     tips.write_text(tips.read_text() + "formerly: [trust]\n")
     assert main(["--root", str(fixture_site), "check"]) == 1
     assert "formerly: the old id 'trust' is already claimed by theory/trust.yml" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/en/theory/power/",
+    "https://example.org/cy/theory/power/",
+    "https://guidance.academiwales.gov.wales/intelligent-collaboration/en/case-studies/"
+    "gwynedd-and-anglesey-integrated-childrens-services/",
+    "http://127.0.0.1:8000/cy/handouts/questions-organisational-leadership/",
+    "https://example.org/en/references/huxham-vangen-2005/",
+])
+def test_print_qr_codes_scan_back_to_their_url(url):
+    """Codes use one fixed mask pattern (for build speed); readers must still decode them."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    image = pytest.importorskip("PIL.Image")
+    import io
+
+    from guidesite.printing import qr_code
+
+    png = io.BytesIO()
+    qr_code(url).save(png, kind="png", scale=4, border=2)
+    png.seek(0)
+    assert [code.text for code in zxingcpp.read_barcodes(image.open(png).convert("L"))] == [url]

@@ -14,7 +14,8 @@ TAGS = {
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "u", "ul",
 }
-COMMON = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden", "aria-describedby"}
+COMMON = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden", "aria-describedby",
+          "data-search-exclude"}  # what Material's search leaves out (lists of other entries)
 ATTRIBUTES = {
     "*": COMMON,
     "a": COMMON | {"href", "hreflang", "rel"},
