@@ -17,11 +17,12 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
 # Characters that start a heading, quote, list or numbered list only at the start of a line.
 LINE_START = re.compile(r"^(\s*)([#>+-])")
 ORDERED_MARKER = re.compile(r"^(\s*\d+)([.)])")
+WHITESPACE = re.compile(r"\s+")
 
 
 def plain(text: str) -> Markup:
     """One line of literal text for a Markdown context: no HTML, no Markdown, no line breaks."""
-    one_line = re.sub(r"\s+", " ", text)
+    one_line = WHITESPACE.sub(" ", text)
     escaped = MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(one_line, quote=True))
     escaped = ORDERED_MARKER.sub(r"\1\\\2", escaped)
     return Markup(LINE_START.sub(r"\1\\\2", escaped))

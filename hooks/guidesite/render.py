@@ -9,7 +9,7 @@ import html
 import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -74,6 +74,8 @@ class Renderer:
 
     linked: LinkedSite
     lang: str = "en"
+    _labels: dict = field(default_factory=dict, init=False, repr=False)
+    _plain: dict = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def strings(self) -> dict:
@@ -83,7 +85,7 @@ class Renderer:
     def env(self) -> jinja2.Environment:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([HERE / "entry_types", HERE / "templates"]),
-            autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
             # Markdown anchors are written {#id}, so Jinja comments use {%# ... #%} instead.
             comment_start_string="{%#", comment_end_string="#%}")
@@ -100,7 +102,10 @@ class Renderer:
 
     def txt(self, value: LocalText | str) -> Markup:
         """Plain text in a Markdown context, marked lang="en" when Welsh falls back to English."""
-        return self._lang_wrap(value, plain(self._text(value)))
+        text = self._text(value)
+        if text not in self._plain:  # titles and summaries recur in many lists
+            self._plain[text] = plain(text)
+        return self._lang_wrap(value, self._plain[text])
 
     def html_text(self, value: LocalText | str) -> Markup:
         """Plain text inside an HTML block (where Markdown is not read)."""
@@ -129,14 +134,33 @@ class Renderer:
     # --- links ------------------------------------------------------------------------------
     @staticmethod
     def url(target: str, page: str) -> str:
-        """Relative link from one source page to another; MkDocs makes it a URL and checks it."""
-        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+        """Relative link from one source page to another; MkDocs makes it a URL and checks it.
+
+        Both are clean relative paths made by the engine, so this is posixpath.relpath without
+        its calls to abspath and the working directory (it ran tens of thousands of times a build)."""
+        folders = page.split("/")[:-1]
+        parts = target.split("/")
+        common = 0
+        while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+            common += 1
+        return "../" * (len(folders) - common) + "/".join(parts[common:])
 
     def link(self, entry_id: str, page: str, anchor: str | None = None, text: str | None = None) -> Markup:
-        entry = self.linked.entries[entry_id]
-        label = plain(text) if text else self.txt(self._anchor_title(entry, anchor) or entry.title)
-        href = self.url(entry_path(entry), page) + (f"#{anchor}" if anchor else "")
+        href = self.url(self._entry_paths[entry_id], page) + (f"#{anchor}" if anchor else "")
+        label = plain(text) if text else self._link_label(entry_id, anchor)
         return Markup(f"[{label}]({href})")
+
+    @cached_property
+    def _entry_paths(self) -> dict[str, str]:
+        return {entry_id: entry_path(entry) for entry_id, entry in self.linked.entries.items()}
+
+    def _link_label(self, entry_id: str, anchor: str | None) -> Markup:
+        """An entry's (or its part's) title as link text; the same few are linked from many pages."""
+        key = (entry_id, anchor)
+        if key not in self._labels:
+            entry = self.linked.entries[entry_id]
+            self._labels[key] = self.txt(self._anchor_title(entry, anchor) or entry.title)
+        return self._labels[key]
 
     @staticmethod
     def _anchor_title(entry: BaseModel, anchor: str | None):
@@ -149,7 +173,7 @@ class Renderer:
         ref = self.linked.entries[ref_id]
         label = plain(bibliography.cite_label(ref, self.strings["words"]))
         where = f", {plain(bibliography.page_label(pages, self.strings['words']))}" if pages else ""
-        return Markup(f"[{label}]({self.url(entry_path(ref), page)}){where}")
+        return Markup(f"[{label}]({self.url(self._entry_paths[ref_id], page)}){where}")
 
     def resolve(self, prose: str, page: str) -> str:
         """Turn ``[[id]]`` and ``[@ref]`` shortcodes into Markdown links (ids were checked in link)."""
