@@ -401,18 +401,19 @@ def plain_configs(work: Path, nav: list | None) -> tuple[Path, Path]:
 
 # --- children: each measurement runs in its own process ------------------------------------
 def child_engine(root: str, docs_en: str, docs_cy: str) -> None:
-    """The engine alone, as the hook runs it per language; then write the pages for the plain site."""
+    """The engine alone, as the hooks run it: load, check and link once, render per language;
+    then write the pages for the plain site."""
     from guidesite.project import build_site
     from guidesite.render import Renderer
 
     timings, pages = {}, {}
+    start = time.process_time()
+    linked, _ = build_site(Path(root))
+    timings["load_check_link"] = time.process_time() - start
     for lang in ("en", "cy"):
         start = time.process_time()
-        linked, _ = build_site(Path(root))
-        timings[f"build_site_{lang}"] = time.process_time() - start
-        start = time.process_time()
         pages[lang] = Renderer(linked, lang).render_all()
-        timings[f"render_all_{lang}"] = time.process_time() - start
+        timings[f"render_{lang}"] = time.process_time() - start
     for lang, docs in (("en", docs_en), ("cy", docs_cy)):
         shutil.rmtree(docs, ignore_errors=True)
         for src, markdown in pages[lang].items():
@@ -456,19 +457,19 @@ def child_serve(edit: str, line: str, repeats: str, *args: str) -> None:
 
 
 def child_whatif(variant: str, config: str, site_dir: str) -> None:
-    """Time our build in this process with one cost taken out, to attribute the difference
-    from plain MkDocs without editing the engine: the QR code of each page's print footer
-    (an empty one), or the second load of the project (the Welsh build reuses the English one)."""
-    import functools
-
-    from guidesite import printing, project
+    """Time our build in this process with one per-page cost taken out, to attribute the
+    difference from plain MkDocs without editing the engine: the QR code of each page's
+    print footer, the print URLs added to links, or the HTML sanitiser."""
+    from guidesite import printing, sanitize
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    if variant in ("no-qr", "both"):
+    if variant == "no-qr":
         printing.qr_svg = lambda url: ""
-    if variant in ("one-load", "both"):
-        project.build_site = functools.lru_cache(project.build_site)  # the hook imports it at load_config
+    elif variant == "no-print-urls":
+        printing.with_print_urls = lambda page_html, page_url: page_html
+    elif variant == "no-sanitiser":
+        sanitize.sanitize_html = lambda page_html: page_html
     start = time.process_time()
     build(load_config(config, site_dir=site_dir))
     print(json.dumps(time.process_time() - start))
@@ -640,12 +641,12 @@ def serve_rebuild(generator: Generator, project: Path, work: Path, plain_args: l
 
 
 WHATIF = {"none": "our build as it is", "no-qr": "without the QR code in each page's print footer",
-          "one-load": "loading the project once for both languages", "both": "both changes"}
+          "no-print-urls": "without the print URLs added to links", "no-sanitiser": "without the HTML sanitiser"}
 
 
 def profile(n: int, top: int, repeats: int) -> None:
     """Where our build of N entries spends its time: cProfile, then timed builds with one
-    cost taken out at a time, then YAML loading against libyaml."""
+    cost taken out at a time."""
     work = Path(tempfile.mkdtemp(prefix=f"guidesite-profile-{n}-"))
     generator = Generator(n)
     generator.write(work / "project", NAV)
@@ -667,51 +668,7 @@ def profile(n: int, top: int, repeats: int) -> None:
     for variant, meaning in WHATIF.items():
         print(f"  {statistics.median(seconds[variant]):6.2f} s  {meaning}  "
               f"({', '.join(f'{s:.1f}' for s in seconds[variant])})")
-    yaml_load(work / "project")
-    index_what_if(work / "site", generator.entries)
     shutil.rmtree(work)
-
-
-def index_what_if(site: Path, entries: list[Planned]) -> None:
-    """Search index gzip bytes per entry as built, then without what need not be searched:
-    the print footer (indexed on every page) and entry pages' lists of other entries; then
-    also without listing pages at all (an upper bound on what marking their lists could save)."""
-    from guidesite.render import load_strings
-
-    entry_urls = {e.page.removesuffix("index.html") for e in entries}
-    for lang, path in (("en", site / "search" / "search_index.json"), ("cy", site / "cy" / "search" / "search_index.json")):
-        index = json.loads(path.read_text(encoding="utf-8"))
-        footer = re.compile("<p>" + re.escape(load_strings(lang)["print"]["permanent_link"]) + r"\S*?</p>")
-        trimmed = []
-        for doc in index["docs"]:
-            url, _, anchor = doc["location"].removeprefix("en/").partition("#")
-            if not (url in entry_urls and anchor in LIST_SECTIONS):
-                trimmed.append({**doc, "text": footer.sub("", doc["text"])})
-        entry_only = [doc for doc in trimmed if doc["location"].removeprefix("en/").partition("#")[0] in entry_urls]
-        sizes = [gz(json.dumps({**index, "docs": docs}, ensure_ascii=False).encode()) / len(entries)
-                 for docs in (index["docs"], trimmed, entry_only)]
-        print(f"Search index ({lang}), gzip bytes per entry: {sizes[0]:.0f} as built; {sizes[1]:.0f} without the "
-              f"print footer and entry pages' lists of other entries; {sizes[2]:.0f} also without listing pages")
-
-
-def yaml_load(root: Path) -> None:
-    """The engine's pure-Python strict loader against libyaml parsing the same files."""
-    from guidesite.load import load_yaml
-    from guidesite.problems import Problems
-
-    files = sorted(root.rglob("*.yml"))
-    start = time.process_time()
-    for path in files:
-        load_yaml(path, path.name, Problems())
-    ours = time.process_time() - start
-    start = time.process_time()
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        for _event in yaml.parse(text, Loader=yaml.CSafeLoader):  # where anchors, tags and depth can be checked
-            pass
-        yaml.compose(text, Loader=yaml.CSafeLoader)
-    print(f"Loading {len(files)} YAML files: guidesite.load.load_yaml {ours:.2f} s; "
-          f"libyaml events + compose {time.process_time() - start:.2f} s")
 
 
 # --- report ------------------------------------------------------------------------------------
