@@ -645,21 +645,36 @@ WHATIF = {"none": "our build as it is", "no-qr": "without the QR code in each pa
 
 
 def profile(n: int, top: int, repeats: int) -> None:
-    """Where our build of N entries spends its time: cProfile, then timed builds with one
-    cost taken out at a time."""
+    """Where our build of N entries spends more time than plain MkDocs on the same pages:
+    both under cProfile, functions listed by the difference in cumulative time; then timed
+    builds with one per-page cost taken out at a time."""
     work = Path(tempfile.mkdtemp(prefix=f"guidesite-profile-{n}-"))
     generator = Generator(n)
-    generator.write(work / "project", NAV)
-    config = str(work / "project" / "mkdocs.yml")
-    command = [PYTHON, "-m", "cProfile", "-o", str(work / "build.prof"), "-m", "mkdocs", "build",
-               "-f", config, "-d", str(work / "site")]
-    run_child(command, work / "profile.log")
-    stats = pstats.Stats(str(work / "build.prof")).strip_dirs()
-    print(f"Our build of {n} entries under cProfile, by cumulative time:")
-    stats.sort_stats("cumulative").print_stats(top)
-    print("By own time:")
-    stats.sort_stats("tottime").print_stats(top)
-    print(f"Builds of {n} entries in CPU seconds, in process (no profiler), median of {repeats}:")
+    project = work / "project"
+    generator.write(project, NAV)
+    config = str(project / "mkdocs.yml")
+    run_child([PYTHON, ME, "--child", "engine", str(project), str(work / "docs-en"), str(work / "docs-cy")],
+              work / "engine.log")
+    plain_en, plain_cy = plain_configs(work, NAV)
+    profiled = {
+        "ours": [ME, "--child", "mkdocs", "build", "-f", config, "-d", str(work / "site")],
+        "plain": [ME, "--child", "plain", str(plain_en), str(work / "plain" / "en"), str(plain_cy),
+                  str(work / "plain" / "cy")],
+    }
+    cumulative = {}
+    for name, command in profiled.items():
+        run_child([PYTHON, "-m", "cProfile", "-o", str(work / f"{name}.prof"), *command], work / f"{name}.log")
+        stats = pstats.Stats(str(work / f"{name}.prof")).strip_dirs()
+        cumulative[name] = {f"{file}:{line}({function})": row[3]
+                            for (file, line, function), row in stats.stats.items()}
+        print(f"{name}: {stats.total_tt:.1f} s under cProfile")
+    differences = sorted(((cumulative["ours"].get(key, 0) - cumulative["plain"].get(key, 0), key)
+                          for key in cumulative["ours"].keys() | cumulative["plain"].keys()), reverse=True)
+    print(f"\nFunctions by cumulative seconds, ours − plain ({n} entries, both languages):")
+    print(f"{'ours':>8} {'plain':>8} {'ours−plain':>11}  function")
+    for difference, key in differences[:top]:
+        print(f"{cumulative['ours'].get(key, 0):8.2f} {cumulative['plain'].get(key, 0):8.2f} {difference:11.2f}  {key}")
+    print(f"\nOur build of {n} entries in CPU seconds, in process (no profiler), median of {repeats}:")
     seconds = {variant: [] for variant in WHATIF}
     for _ in range(repeats):  # interleaved, so that other load on the machine spreads over all variants
         for variant in WHATIF:
