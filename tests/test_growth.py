@@ -49,3 +49,13 @@ def test_listing_pages_of_hundreds_of_entries_convert(fixture_site):
     for path in ("personal-practice.md", "theory/index.md", "topics/trust.md", "editors/translations.md"):
         html = html_of(pages[path])
         assert len(set(re.findall(r'href="[./a-z]*term-(\d+)\.md"', html))) == MANY, path
+
+
+def test_a_much_cited_reference_lists_every_citing_entry_by_title(fixture_site):
+    add_definitions(fixture_site, MANY)
+    linked, _ = build_site(fixture_site)
+    pages = Renderer(linked, "en").render_all()
+    cited_in = pages["references/brown-1999.md"].split("{#cited-in", 1)[1]
+    assert len(set(re.findall(r"\(\.\./theory/term-(\d+)\.md\)", cited_in))) == MANY
+    assert "What term 1 means" not in cited_in, "a list of hundreds shows titles only"
+    assert "— Three rungs from bottom to top." in pages["references/smith-2001.md"], "a short list keeps summaries"

@@ -29,6 +29,7 @@ HERE = Path(__file__).parent
 LEVEL_ORDER = ("personal-practice", "partnership-development", "organisational-leadership")
 THEORY_TYPES = ("framework", "tips", "question", "definition")
 LISTED_TYPES = THEORY_TYPES + ("case-study",)
+LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
 
 
 def entry_path(entry: BaseModel) -> str:
@@ -93,7 +94,8 @@ class Renderer:
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
                            reference_html=self.reference_html, date=self.date, level_title=self.level_title,
-                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER)
+                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
+                           long_list=LONG_LIST)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------
@@ -214,12 +216,23 @@ class Renderer:
         return out
 
     # --- pages ------------------------------------------------------------------------------
-    def _listing(self, entries) -> dict[str, list]:
+    @staticmethod
+    def _listing(entries) -> dict[str, list]:
+        """Entries (already in title order) grouped by type, in the order readers meet types."""
         groups = {name: [] for name in LISTED_TYPES}
-        for entry in sorted(entries, key=sort_key):
+        for entry in entries:
             if entry.type in groups:
                 groups[entry.type].append(entry)
         return {name: items for name, items in groups.items() if items}
+
+    @staticmethod
+    def _by_value(entries, attribute: str) -> dict[str, list]:
+        """Entries (in title order) under each of their levels or topics, in one pass over them all."""
+        found: dict[str, list] = {}
+        for entry in entries:
+            for value in getattr(entry, attribute, ()):
+                found.setdefault(value, []).append(entry)
+        return found
 
     def backlinks(self, entry_id: str) -> dict[str, list[BaseModel]]:
         found = self.linked.backlinks.get(entry_id, {})
@@ -264,29 +277,31 @@ class Renderer:
 
     def render_all(self) -> dict[str, str]:
         """Every generated page: source path -> Markdown."""
-        entries = list(self.linked.entries.values())
+        entries = sorted(self.linked.entries.values(), key=sort_key)
         pages = {entry_path(e): self.render_entry(e) for e in entries}
         vocabulary = self.linked.site.vocabulary
         pages.update(self.content_pages())
+        by_level, by_topic = self._by_value(entries, "levels"), self._by_value(entries, "topics")
+        all_groups = self._listing(entries)
         for level in LEVEL_ORDER:
             path = level_path(level)
             intro = pages.get(path)
             pages[path] = self.env.get_template("level.md.j2").render(
                 page=path, level=level, item=vocabulary.levels[level],
                 intro=Markup(intro) if intro else None,
-                groups=self._listing(e for e in entries if level in getattr(e, "levels", ())))
+                groups=self._listing(by_level.get(level, [])))
         for topic, item in vocabulary.topics.items():
             path = topic_path(topic)
             pages[path] = self.env.get_template("topic.md.j2").render(
                 page=path, topic=topic, item=item,
-                groups=self._listing(e for e in entries if topic in getattr(e, "topics", ())))
+                groups=self._listing(by_topic.get(topic, [])))
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
         pages["terms.md"] = self.env.get_template("terms.md.j2").render(page="terms.md", pairs=self.term_pairs())
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
-                page=path, type_name=type_name, groups=self._listing(entries),
+                page=path, type_name=type_name, groups=all_groups,
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=vocabulary.topics, frameworks=self.linked.site.of_type("framework"),
                 question_levels=[level for level in LEVEL_ORDER
