@@ -6,7 +6,7 @@ citations, some Welsh), checks it with ``guidesite check``, then, interleaved an
 * builds it with our pipeline (``mkdocs build``: English, then Welsh from the hook);
 * builds the same Markdown pages the engine renders as a plain MkDocs + Material site,
   once per language, in one process, with no hooks;
-* runs the engine alone (``build_site`` + ``render_all`` per language, as the hook does).
+* runs the engine alone, as the hooks do: ``build_site`` once, ``render_all`` per language.
 
 Every measurement runs in its own child process, so its CPU seconds (user + system) and
 peak memory (ru_maxrss), both from ``os.wait4``, belong to that run alone. CPU seconds are
@@ -14,6 +14,9 @@ the measure because MkDocs builds are single-threaded and wall time also counts 
 else the machine is doing; wall-time ratios are printed beside them. Usage:
 
     .venv/bin/python benchmarks/run.py [--sizes 100,500,1000,5000] [--quick] [--repeats 3]
+    .venv/bin/python benchmarks/run.py --profile 1000   # where ours spends more than plain
+
+Figures, the machine they were measured on, and what limits them: benchmarks/README.md.
 """
 from __future__ import annotations
 
@@ -476,7 +479,7 @@ def child_whatif(variant: str, config: str, site_dir: str) -> None:
 
 
 def child_mkdocs(*args: str) -> None:
-    """The mkdocs command line, run here so that --recursion-limit applies to it too."""
+    """The mkdocs command line (``mkdocs build ...``), as an editor or CI runs it."""
     from mkdocs.__main__ import cli
 
     cli(list(args))
@@ -484,10 +487,6 @@ def child_mkdocs(*args: str) -> None:
 
 CHILDREN = {"engine": child_engine, "plain": child_plain, "serve": child_serve, "whatif": child_whatif,
             "mkdocs": child_mkdocs}
-# Python-Markdown's def_list nests a definition list inside the previous item when no blank
-# line separates them, one level per item; a page with hundreds of such items then exceeds
-# Python's default recursion limit. --recursion-limit raises it in every child.
-RECURSION_LIMIT = "GUIDESITE_BENCH_RECURSION_LIMIT"
 
 
 # --- measuring ---------------------------------------------------------------------------------
@@ -730,8 +729,6 @@ def report(results: list[dict]) -> str:
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
-        if RECURSION_LIMIT in os.environ:
-            sys.setrecursionlimit(int(os.environ[RECURSION_LIMIT]))
         CHILDREN[sys.argv[2]](*sys.argv[3:])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -743,13 +740,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--auto-nav", action="store_true",
                         help="keep the fixture's config without a nav: MkDocs then lists every page in the sidebar")
-    parser.add_argument("--recursion-limit", type=int, metavar="N",
-                        help="raise Python's recursion limit in every build (the glossary of ~500+ definitions "
-                             "exceeds the default 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
     args = parser.parse_args()
-    if args.recursion_limit:
-        os.environ[RECURSION_LIMIT] = str(args.recursion_limit)
     if args.profile:
         profile(args.profile, top=30, repeats=args.repeats or 3)
         return
