@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import errno
 import os
 import sys
 from pathlib import Path
@@ -10,6 +11,60 @@ from pathlib import Path
 from . import archetypes, reviews, schemas, translations
 from .problems import ContentError, Problem, Problems
 from .project import Project, build_site, load_site
+
+MARKERS = ("mkdocs.yml", "vocabulary.yml")
+NOT_A_PROJECT = ("✗ This is not inside a guidance-site project (no mkdocs.yml and vocabulary.yml here or in any "
+                 "folder above). Run guidesite from the project folder, or pass --root.")
+MAX_DAYS = 36500
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` holding both marker files: editors run guidesite
+    from wherever their terminal is, often inside theory/, and it must mean the whole project."""
+    for folder in (start, *start.parents):
+        if all((folder / name).is_file() for name in MARKERS):
+            return folder
+    return None
+
+
+def _write(project: Project, path: Path, text: str) -> bool:
+    """Write one file, or print in plain words why it cannot be (a read-only checkout, a file
+    where a folder should be) and return False: an OSError traceback means nothing to editors."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return True
+    except OSError as err:
+        if isinstance(err, PermissionError) or err.errno == errno.EROFS:
+            reason = ("permission denied — this copy of the project is read-only to you; "
+                      "ask for write access, or work in a copy of your own")
+        elif isinstance(err, (FileExistsError, NotADirectoryError)):
+            blocker = next((folder for folder in path.parents if folder.is_file()), path.parent)
+            reason = f"{project.display(blocker)} is a file where a folder should be — rename or move that file"
+        else:
+            reason = f"{(err.strerror or str(err)).lower()} — put that right, then run the command again"
+        print(f"✗ cannot write {project.display(path)}: {reason}")
+        return False
+
+
+def _days(text: str) -> int:
+    """--within as whole days, at most a century: more would run past the last date Python can hold."""
+    try:
+        days = int(text)
+    except ValueError:  # not a number, or one too long to read
+        days = -1
+    if not 0 <= days <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days between 0 and {MAX_DAYS}, e.g. 30")
+    return days
+
+
+def _date(text: str) -> datetime.date:
+    """--today as a real date, said as the entries' own date problems are said."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a real date — write it as YYYY-MM-DD, "
+                                         "e.g. 2026-11-23") from None
 
 
 def _print_problems(problems: list[Problem], github: bool) -> None:
@@ -79,8 +134,8 @@ def new_entry(root: Path, type_name: str, entry_id: str) -> int:
         print(f"✗ {problem}.")
         return 1
     path = archetypes.target_path(root, type_name, entry_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(archetypes.archetype(type_name, entry_id), encoding="utf-8")
+    if not _write(project, path, archetypes.archetype(type_name, entry_id)):
+        return 1
     print(f"✓ Created {project.display(path)}. Replace every TODO, then run: guidesite check")
     return 0
 
@@ -98,38 +153,62 @@ def review_report(root: Path, today: datetime.date, within: int) -> int:
 
 
 def write_schemas(root: Path) -> int:
-    folder = root / "schemas"
-    folder.mkdir(exist_ok=True)
+    project = Project(root)
     for name, text in schemas.all_schemas().items():
-        (folder / name).write_text(text, encoding="utf-8")
-    print(f"✓ Wrote the JSON Schemas to {folder}.")
+        if not _write(project, root / "schemas" / name, text):
+            return 1
+    print("✓ Wrote the JSON Schemas to schemas/.")
     return 0
 
 
+def _run(args: argparse.Namespace, root: Path) -> int:
+    if args.command == "check":
+        return check(root, github=os.environ.get("GITHUB_ACTIONS") == "true")
+    if args.command == "new":
+        return new_entry(root, args.type, args.id)
+    if args.command == "schema":
+        return write_schemas(root)
+    if args.command == "reviews":
+        return review_report(root, args.today, args.within)
+    return translation_report(root)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command. Whatever an editor types or has in their files ends in a plain message
+    and an exit status (2 for a mistyped command), never a traceback."""
     parser = argparse.ArgumentParser(prog="guidesite", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--root", type=Path, help="the project folder (default: the nearest folder here or "
+                                                 "above that holds mkdocs.yml and vocabulary.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
     commands.add_parser("translations", help="list every text field whose Welsh is missing, stale or draft")
     commands.add_parser("schema", help="write the JSON Schemas for editors' tools into schemas/")
     due = commands.add_parser("reviews", help="list entries whose review is overdue or due soon")
-    due.add_argument("--within", type=int, default=30, metavar="DAYS", help="how far ahead to look (default 30)")
-    due.add_argument("--today", type=datetime.date.fromisoformat, default=datetime.date.today(),
+    due.add_argument("--within", type=_days, default=30, metavar="DAYS", help="how far ahead to look (default 30)")
+    due.add_argument("--today", type=_date, default=datetime.date.today(),
                      metavar="YYYY-MM-DD", help="count from this date instead of today")
     new = commands.add_parser("new", help="start a new entry from a template")
     new.add_argument("type", choices=sorted(archetypes.FOLDER), help="the kind of entry")
     new.add_argument("id", help="its permanent id: lowercase words joined by hyphens")
     args = parser.parse_args(argv)
-    if args.command == "check":
-        return check(args.root, github=os.environ.get("GITHUB_ACTIONS") == "true")
-    if args.command == "new":
-        return new_entry(args.root, args.type, args.id)
-    if args.command == "schema":
-        return write_schemas(args.root)
-    if args.command == "reviews":
-        return review_report(args.root, args.today, args.within)
-    return translation_report(args.root)
+    if args.command == "reviews" and args.within > (datetime.date.max - args.today).days:
+        due.error("--today and --within reach past the year 9999: choose an earlier date or fewer days")
+    if args.root and not args.root.is_dir():
+        parser.error(f"--root {args.root} is not a folder")
+    root = args.root or find_root(Path.cwd())
+    if root is None:
+        print(NOT_A_PROJECT)
+        return 2
+    try:
+        status = _run(args, root)
+        sys.stdout.flush()  # so that a reader which stopped early (guidesite ... | head) is found here
+        return status
+    except KeyboardInterrupt:
+        print("\n✗ Stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # else Python reports it again at exit
+        return 1
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ rare, so they may be slow, and every message stays the same whichever parser fou
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,7 +187,16 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
 def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problems: Problems) -> Any:
     source.values[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, ScalarNode):
-        value = loader.construct_object(node, deep=True)
+        try:
+            value = loader.construct_object(node, deep=True)
+            if isinstance(value, int):
+                str(value)  # in hex, a number past Python's digit limit loads, but no message could show it
+        except ValueError:  # an impossible date, or a whole number past that limit
+            if node.tag.endswith(":timestamp"):
+                raise _YAMLProblem(node.start_mark, f"'{node.value}' is not a real date",
+                                   "write the date as YYYY-MM-DD, e.g. 2026-11-23", dotted_path(at)) from None
+            raise _YAMLProblem(node.start_mark, f"this number is too big (over {sys.get_int_max_str_digits():,} "
+                               "digits)", "shorten it, or if it is text, put it in quotes", dotted_path(at)) from None
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             control = ESCAPED_CONTROL.search(value)
@@ -206,8 +216,7 @@ def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problem
             if not isinstance(key_node, ScalarNode):
                 raise _YAMLProblem(key_node.start_mark, "a field name must be plain text",
                                    "write the field name as a single word followed by ':'")
-            key = loader.construct_object(key_node)
-            key = key if isinstance(key, str) else str(key_node.value)
+            key = key_node.value  # as written: a name such as 2026-02-30 or yes stays text
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in result:
                 first = source.keys[at + (key,)]
