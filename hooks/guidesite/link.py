@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from .load import dotted_path
+from .load import dotted_path, line_column, line_starts, raw_strings
 from .problems import Problems, did_you_mean
 from .project import Site
 
-WIKILINK = re.compile(r"\[\[\s*([^\]|#\s]+)\s*(?:#\s*([^\]|\s]+)\s*)?(?:\|([^\]]+))?\]\]")
-CITATION = re.compile(r"\[(-?@[^\]]+)\]")
-CITED_ID = re.compile(r"^\s*-?@([^\s,;]+)\s*(?:,\s*([^;]+?))?\s*$")
+# No two quantifiers in these can take the same characters, so a match never backtracks. Even
+# so, finditer would read on from every '[[' or '[@' to the next ']' (quadratic on '[[a' or
+# '[@' repeated): find matches with `wikilinks` and `citations`, which read the text once.
+WIKILINK = re.compile(r"\[\[\s*+([^\]|#\s]++)\s*+(?:#\s*+([^\]|\s]++)\s*+)?+(?:\|([^\]]++))?+\]\]")
+# The part of a WIKILINK after its '[[', written backwards: on the reversed text before a ']]',
+# the first match found is the longest, so it ends at the leftmost '[[' that WIKILINK matches.
+WIKILINK_BACKWARDS = re.compile(r"(?:[^\]]+\|)?(?:\s*[^\]|\s]+\s*#)?\s*[^\]|#\s]+\s*(?=\[\[)")
+CITATION = re.compile(r"\[(-?@[^\]]++)\]")
+# The locator is trimmed, or is the last white-space character if it has nothing else.
+CITED_ID = re.compile(r"^\s*+-?@([^\s,;]++)\s*+(?:,\s*(\S(?:[^;]*\S)?|\s))?\s*$")
 
 # Which types each relation may point at, and what an editor is told when it does not.
 THEORY = {"definition", "framework", "tips", "question"}
@@ -86,18 +93,51 @@ def parse_citation(inner: str) -> list[tuple[str, str | None, bool]]:
     return cited
 
 
+def wikilinks(text: str):
+    """The matches of WIKILINK.finditer(text), in time linear in the text.
+
+    No part of a wikilink holds ']', so each ends at the first ']' after its '[['. The first
+    '[[' usually starts one; if not, the leftmost '[[' before that ']]' that does is found by
+    reading back from it once."""
+    pos = 0
+    while (start := text.find("[[", pos)) >= 0:
+        match = WIKILINK.match(text, start)
+        if not match:
+            close = text.find("]", start + 2)
+            if close < 0:
+                return
+            pos = close + 1
+            back = text.startswith("]", pos) and WIKILINK_BACKWARDS.match(text[start:close][::-1])
+            if not back:
+                continue
+            match = WIKILINK.match(text, close - back.end() - 2)
+        yield match
+        pos = match.end()
+
+
+def citations(text: str):
+    """The matches of CITATION.finditer(text), in time linear in the text: a citation ends at
+    the first ']' after its '[', so with none after the last ']' each attempt succeeds or
+    fails at once."""
+    return CITATION.finditer(text, 0, text.rfind("]") + 1)
+
+
+def substitute(find, replacement, text: str) -> str:
+    """``pattern.sub(replacement, text)`` for the matches that ``find(text)`` yields."""
+    pieces, last = [], 0
+    for match in find(text):
+        pieces += (text[last:match.start()], replacement(match))
+        last = match.end()
+    return "".join(pieces) + text[last:]
+
+
 def find_links(text: str):
     """Yield (offset, shortcode, kind, id, anchor) for every link and citation in Markdown text."""
-    for match in WIKILINK.finditer(text):
+    for match in wikilinks(text):
         yield match.start(), match.group(0), "mentions", match.group(1), match.group(2)
-    for match in CITATION.finditer(text):
+    for match in citations(text):
         for ref_id, _locator, _suppress in parse_citation(match.group(1)):
             yield match.start(), match.group(0), "cites", ref_id, None
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def link_site(site: Site, problems: Problems) -> LinkedSite:
@@ -160,6 +200,11 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                              dotted_path(at)) and target != entry_id:
                         if entry_id not in incoming[target][relation]:
                             incoming[target][relation].append(entry_id)
+    for source in site.unchecked:  # a file with other problems: its links are reported in the same run
+        for at, value in raw_strings(source.data):
+            for _offset, shortcode, relation, target, anchor in find_links(value):
+                line, column = source.find(shortcode, at)
+                check(target, anchor, relation, source.display, line, column, dotted_path(at))
     claimed: dict[str, str] = {}
     for entry_id, entry in sorted(entries.items()):
         source = site.sources[entry_id]
@@ -172,9 +217,11 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                              field="formerly")
             claimed.setdefault(old, source.display)
     linked.redirects = {old: _owner(entries, old) for old in claimed}
-    for display, markdown in site.content.items():
+    for display, page in site.content.items():
+        markdown = page.markdown
+        starts = line_starts(markdown)
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
-            line, column = _line_col(markdown, offset)
+            line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
     linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}
     return linked

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +58,30 @@ class Source:
         return self.keys.get(at) or self.where(at)
 
     def find(self, snippet: str, at: tuple) -> tuple[int, int]:
-        """Where ``snippet`` first appears at or after the value at ``at`` (block text loses lines)."""
+        """Where ``snippet`` first appears within a line at or after the value at ``at`` (block
+        text loses lines); one that spans lines is never found, and the value's place is given."""
         line, column = self.where(at)
-        lines = self.text.split("\n")
-        for number in range(line, len(lines) + 1):
-            found = lines[number - 1].find(snippet, column - 1 if number == line else 0)
+        starts = self._line_starts
+        if "\n" not in snippet and line < len(starts):
+            found = self.text.find(snippet, starts[line - 1] + column - 1)
             if found >= 0:
-                return number, found + 1
+                return line_column(starts, found)
         return line, column
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return line_starts(self.text)
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts, and one past its end: a bisect then gives the line of
+    any offset, where counting the newlines before each one was quadratic."""
+    return list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))
+
+
+def line_column(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 class _YAMLProblem(Exception):
@@ -146,7 +165,13 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
                      "split it into several entries")
         return None
     text = _decode(path.read_bytes(), display, problems)
-    if text is None or _tab_problem(text, display, problems):
+    return None if text is None else load_yaml_text(text, path, display, problems)
+
+
+def load_yaml_text(text: str, path: Path, display: str, problems: Problems) -> Source | None:
+    """Load YAML already read from ``path`` (a whole entry, or a page's front matter with the
+    lines before it blank, so that every line number is the file's own)."""
+    if _tab_problem(text, display, problems):
         return None
     fast = _fast_compose(text)
     loader, node = fast if fast else (None, None)
@@ -227,6 +252,18 @@ def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problem
             result[key] = _construct(loader, value_node, at + (key,), source, problems)
         return result
     raise _YAMLProblem(node.start_mark, "this kind of YAML value is not supported", "use text, lists and fields")
+
+
+def raw_strings(value: Any, at: tuple = ()):
+    """(field path, text) for every string in loaded data, valid or not."""
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from raw_strings(item, at + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from raw_strings(item, at + (index,))
 
 
 def dotted_path(at: tuple) -> str:

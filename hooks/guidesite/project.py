@@ -6,18 +6,20 @@ produces a half-built site.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from .content_page import ContentPage, parse_content_page
 from .entry_types import FOLDER_OF_TYPE
+from .files import EditorFiles, find_editor_files
 from .load import Source, load_yaml
 from .problems import ContentError, Problems
 from .validate import Vocabulary, validate_entry, validate_vocabulary
 
-ENTRY_FOLDERS = ("theory", "casestudies", "workshops")
-
+MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 @dataclass
 class Project:
@@ -26,23 +28,14 @@ class Project:
     root: Path
 
     @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
-    @property
     def vocabulary_file(self) -> Path:
         return self.root / "vocabulary.yml"
 
-    def entry_files(self) -> list[Path]:
-        files = []
-        for folder in ENTRY_FOLDERS:
-            base = self.root / folder
-            if base.is_dir():
-                files += sorted(p for p in base.rglob("*") if p.is_file() and not p.name.startswith("."))
-        return files
+    def editor_files(self, problems: Problems) -> EditorFiles:
+        return find_editor_files(self.root, problems)
 
-    def content_pages(self) -> list[Path]:
-        return sorted(self.content_dir.rglob("*.md")) if self.content_dir.is_dir() else []
+    def entry_files(self) -> list[Path]:
+        return self.editor_files(Problems()).entries
 
     def display(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -56,9 +49,12 @@ class Site:
     vocabulary: Vocabulary
     entries: dict[str, BaseModel] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
-    content: dict[str, str] = field(default_factory=dict)  # content page path -> its Markdown
+    content: dict[str, ContentPage] = field(default_factory=dict)  # content/x.md -> the page
+    static: dict[str, bytes] = field(default_factory=dict)  # images/x.png -> its bytes
     # Ids of files that failed validation: links to them are not reported again as unknown.
     broken_ids: set[str] = field(default_factory=set)
+    # Files that failed validation, kept so that their links are still checked in the same run.
+    unchecked: list[Source] = field(default_factory=list)
 
     def of_type(self, type_name: str) -> list[BaseModel]:
         return sorted((e for e in self.entries.values() if e.type == type_name), key=sort_key)
@@ -69,29 +65,46 @@ def sort_key(entry: BaseModel) -> str:
     return title.casefold()
 
 
+def _read_page(project: Project, path: Path, problems: Problems) -> ContentPage | None:
+    display = project.display(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        problems.add(display, 1, 1, f"the page is {len(raw) // (1024 * 1024)} MiB, over the "
+                     f"{MAX_PAGE_BYTES // (1024 * 1024)} MiB limit", "split it into several pages")
+        return None
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        problems.add(display, 1, 1, "the page is not valid UTF-8", "save it as UTF-8")
+        return None
+    return parse_content_page(path, display, unicodedata.normalize("NFC", text), problems)
+
+
 def load_site(project: Project, problems: Problems) -> Site | None:
     """Load and validate every file, reporting into ``problems``; None if the vocabulary is unusable."""
     vocabulary = None
-    if project.vocabulary_file.is_file():
+    if project.vocabulary_file.is_symlink():
+        problems.add("vocabulary.yml", 1, 1, "the vocabulary file is a symbolic link, which is not allowed",
+                     "replace the link with the real file")
+    elif project.vocabulary_file.is_file():
         vocab_source = load_yaml(project.vocabulary_file, project.display(project.vocabulary_file), problems)
         vocabulary = vocab_source and validate_vocabulary(vocab_source, problems)
     else:
         problems.add("vocabulary.yml", 1, 1, "the vocabulary file is missing",
                      "create vocabulary.yml with the levels and topics entries may use")
     site = Site(project=project, vocabulary=vocabulary)
+    files = project.editor_files(problems)
     first_file: dict[str, str] = {}
-    for path in project.entry_files():
+    for path in files.entries:
         display = project.display(path)
-        if path.suffix not in (".yml", ".yaml"):
-            problems.add(display, 1, 1, "only .yml files belong in this folder",
-                         "rename it to end in .yml, or move it out of theory/ and casestudies/")
-            continue
         source = load_yaml(path, display, problems)
         entry = source and validate_entry(source, problems)
         if entry is None:
             site.broken_ids.add(path.stem)
-            if source and isinstance(source.data, dict) and isinstance(source.data.get("id"), str):
-                site.broken_ids.add(source.data["id"])
+            if source and isinstance(source.data, dict):
+                site.unchecked.append(source)
+                if isinstance(source.data.get("id"), str):
+                    site.broken_ids.add(source.data["id"])
             continue
         if entry.id != path.stem:
             site.broken_ids.add(path.stem)  # the mismatch is reported; don't report links to it too
@@ -108,12 +121,11 @@ def load_site(project: Project, problems: Problems) -> Site | None:
         first_file[entry.id] = display
         site.entries[entry.id] = entry
         site.sources[entry.id] = source
-    for page in project.content_pages():
-        raw = page.read_bytes()
-        try:
-            site.content[project.display(page)] = raw.decode("utf-8-sig").replace("\r\n", "\n")
-        except UnicodeDecodeError:
-            problems.add(project.display(page), 1, 1, "the page is not valid UTF-8", "save it as UTF-8")
+    for path in files.pages:
+        page = _read_page(project, path, problems)
+        if page:
+            site.content[page.display] = page
+    site.static = files.static
     return site if vocabulary else None
 
 
@@ -123,10 +135,13 @@ def build_site(root: Path) -> tuple:
     Returns the linked site and the warnings (which do not stop a build).
     """
     from .link import link_site
+    from .markdown_check import check_markdown
 
     problems = Problems()
     site = load_site(Project(Path(root)), problems)
     linked = link_site(site, problems) if site else None
+    if linked:
+        check_markdown(linked, problems)
     if problems.errors or linked is None:
         raise ContentError(problems.errors)
     return linked, problems.warnings

@@ -21,47 +21,16 @@ from pydantic import BaseModel
 from . import bibliography, languages, printing, schemas, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
-from .link import CITATION, WIKILINK, LinkedSite, parse_citation
+from .link import LinkedSite, citations, parse_citation, substitute, wikilinks
 from .markdown_text import plain, prepare_markdown
+from .pages import (INDEX_PAGES, LEVEL_ORDER, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX, entry_path,
+                    framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
 from .project import sort_key
 
 HERE = Path(__file__).parent
-LEVEL_ORDER = ("personal-practice", "partnership-development", "organisational-leadership")
 THEORY_TYPES = ("framework", "tips", "question", "definition")
 LISTED_TYPES = THEORY_TYPES + ("case-study",)
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
-
-
-def entry_path(entry: BaseModel) -> str:
-    """The source path of an entry's page; MkDocs turns it into /section/id/."""
-    return f"{SECTION[entry.type]}/{entry.id}.md"
-
-
-def level_path(level: str) -> str:
-    return f"{level}.md"
-
-
-def topic_path(topic: str) -> str:
-    return f"topics/{topic}.md"
-
-
-# Index pages: source path -> template; the paths are part of the site's permanent URLs.
-INDEX_PAGES = {
-    "theory/index.md": "theory_index.md.j2",
-    "frameworks.md": "type_index.md.j2",
-    "tips.md": "type_index.md.j2",
-    "questions.md": "type_index.md.j2",
-    "glossary.md": "glossary.md.j2",
-    "case-studies/index.md": "type_index.md.j2",
-    "references/index.md": "bibliography.md.j2",
-    "topics/index.md": "topics_index.md.j2",
-    "workshops/index.md": "type_index.md.j2",
-    "handouts/index.md": "handouts_index.md.j2",
-}
-TRANSLATIONS_PAGE = "editors/translations.md"
-TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
-              "definition": "glossary.md", "case-study": "case-studies/index.md",
-              "reference": "references/index.md", "workshop": "workshops/index.md"}
 
 
 def load_strings(lang: str) -> dict:
@@ -195,7 +164,7 @@ class Renderer:
                 parts.append(text)
             return "(" + "; ".join(parts) + ")"
 
-        return CITATION.sub(citation, WIKILINK.sub(wikilink, prose))
+        return substitute(citations, citation, substitute(wikilinks, wikilink, prose))
 
     def date(self, value) -> str:
         """A date as readers write it: 23 November 2026 / 23 Tachwedd 2026."""
@@ -263,16 +232,17 @@ class Renderer:
         """Hand-written pages in this language: ``X.cy.md`` is the Welsh of ``X.md``; where it is
         missing, the Welsh site shows the English with a notice, marked lang="en"."""
         pages = {}
-        for display, markdown in self.linked.site.content.items():
+        content = self.linked.site.content
+        for display, english in content.items():
             path = display.removeprefix("content/")
             if path.endswith(".cy.md"):
                 continue
-            translated = self.linked.site.content.get(f"content/{path[:-3]}.cy.md")
-            if self.lang == "en" or translated:
-                pages[path] = self.resolve(translated if self.lang != "en" else markdown, path)
-            else:
-                pages[path] = self.env.get_template("untranslated.md.j2").render(
-                    body=Markup(self.resolve(markdown, path)))
+            welsh = content.get(f"content/{path[:-3]}.cy.md")
+            page = welsh if self.lang != "en" and welsh else english
+            body = prepare_markdown(page.markdown, lambda prose, path=path: self.resolve(prose, path), ids_allowed=True)
+            if self.lang != "en" and not welsh:
+                body = self.env.get_template("untranslated.md.j2").render(body=body)
+            pages[path] = self.env.get_template("content_page.md.j2").render(page=page, body=Markup(body))
         return pages
 
     def render_all(self) -> dict[str, str]:
@@ -297,30 +267,27 @@ class Renderer:
                 groups=self._listing(by_topic.get(topic, [])))
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
-        pages["terms.md"] = self.env.get_template("terms.md.j2").render(page="terms.md", pairs=self.term_pairs())
+        pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=all_groups,
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=vocabulary.topics, frameworks=self.linked.site.of_type("framework"),
-                question_levels=[level for level in LEVEL_ORDER
-                                 if any(level in q.levels for q in self.linked.site.of_type("question"))])
+                question_levels=question_handout_levels(self.linked.site.of_type("question")))
         return pages
 
     def handouts(self) -> dict[str, str]:
         """One printable page per framework, and per level's set of questions."""
         pages = {}
         for entry in self.linked.site.of_type("framework"):
-            path = f"handouts/{entry.id}.md"
+            path = framework_handout_path(entry)
             pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
         questions = self.linked.site.of_type("question")
-        for level in LEVEL_ORDER:
-            chosen = [q for q in questions if level in q.levels]
-            if chosen:  # the same rule decides which sets the handouts index lists
-                path = f"handouts/questions-{level}.md"
-                pages[path] = self.env.get_template("handout_questions.md.j2").render(
-                    level=level, questions=chosen, page=path)
+        for level in question_handout_levels(questions):
+            path = question_handout_path(level)
+            pages[path] = self.env.get_template("handout_questions.md.j2").render(
+                level=level, questions=[q for q in questions if level in q.levels], page=path)
         return pages
 
     def term_pairs(self) -> list[tuple[str, str, str]]:
@@ -378,6 +345,12 @@ class Renderer:
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
         return files
+
+    def static_files(self) -> dict[str, bytes]:
+        """The checked images and documents from content/, in this language's folder, where its
+        pages' relative links find them."""
+        folder = languages.prefix(self.lang)
+        return {folder + path: raw for path, raw in self.linked.site.static.items()}
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""

@@ -5,6 +5,8 @@ through (event handlers, javascript: links from Markdown links, iframes, forms).
 """
 from __future__ import annotations
 
+import re
+
 import nh3
 
 TAGS = {
@@ -28,7 +30,13 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# Material reads its configuration and components by ids that start with "__" (__config):
+# page content never holds one, so no text can stand in for them (DOM clobbering).
+THEME_ID = re.compile(r'\sid="__[^"]*"')
+
+
 def sanitize_html(html: str) -> str:
     """Keep only allowed tags, attributes and link schemes; relative links are kept."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+    clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
+                      strip_comments=True)
+    return THEME_ID.sub("", clean)

@@ -6,14 +6,14 @@ editor can act on, pointing at the line and column the loader recorded.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from .entry_types import ENTRY_TYPES
-from .entry_types.fields import LocalText, Strict, Text
+from .entry_types.fields import Id, Level, LocalText, Strict, Text
 from .archetypes import PLACEHOLDER
-from .load import Source, dotted_path
+from .load import Source, dotted_path, raw_strings
 from .problems import Problems, did_you_mean
 
 QUOTE_IT = "put the text in quotes"
@@ -115,6 +115,11 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
 def _report(err: ValidationError, model: type[BaseModel], source: Source, problems: Problems) -> None:
     for error in err.errors(include_url=False):
         loc = tuple(error["loc"])
+        if loc and loc[-1] == "[key]":  # a key of a mapping (a topic's id) is what is wrong
+            what, fix = _explain(dict(error, loc=loc[:-1] + ("id",)), model)
+            line, column = source.where_key(loc[:-1])
+            problems.add(source.display, line, column, what, fix, field=dotted_path(loc[:-1]))
+            continue
         # A plain-string text is wrapped as {en: ...}; point at the string, not the wrapper.
         if loc and loc[-1] == "en" and loc[:-1] in source.values and not isinstance(_get(source.data, loc[:-1]), dict):
             loc = loc[:-1]
@@ -132,16 +137,9 @@ def _get(data: Any, loc: tuple) -> Any:
     return data
 
 
-def _placeholders(value: Any, at: tuple = ()):
+def _placeholders(value: Any):
     """Paths of values still holding a TODO placeholder from `guidesite new`."""
-    if isinstance(value, str) and value.startswith(PLACEHOLDER):
-        yield at
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholders(item, at + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _placeholders(item, at + (index,))
+    return [at for at, text in raw_strings(value) if text.startswith(PLACEHOLDER)]
 
 
 def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
@@ -151,7 +149,7 @@ def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
         problems.add(source.display, 1, 1, f"the file should be a set of fields, not {_reads_as(data)}",
                      "start from a template made by 'guidesite new'")
         return None
-    unfilled = list(_placeholders(data))
+    unfilled = _placeholders(data)
     for at in unfilled:
         line, column = source.where(at)
         problems.add(source.display, line, column, "this still holds a TODO placeholder",
@@ -189,19 +187,36 @@ class VocabularyItem(Strict):
     summary: Text | None = None
 
 
-class Vocabulary(Strict):
-    """The three levels of practice and the topics, with their labels in each language."""
+def _every_level(levels: dict) -> dict:
+    missing = [level for level in get_args(Level) if level not in levels]
+    if missing:
+        raise ValueError(f"the level '{missing[0]}' is missing — add it with its title (every level needs one)")
+    return levels
 
-    levels: dict[str, VocabularyItem]
-    topics: dict[str, VocabularyItem]
+
+class Vocabulary(Strict):
+    """The three levels of practice and the topics, with their labels in each language.
+    Topic keys become addresses (/topics/<key>/), so they are ids."""
+
+    levels: Annotated[dict[Level, VocabularyItem], AfterValidator(_every_level)]
+    topics: Annotated[dict[Id, VocabularyItem], Field(min_length=1)]
+
+
+def validate_model(model: type[BaseModel], source: Source, problems: Problems) -> BaseModel | None:
+    """``source``'s data as a ``model``, or None after reporting why not."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as err:
+        _report(err, model, source, problems)
+        return None
 
 
 def validate_vocabulary(source: Source, problems: Problems) -> Vocabulary | None:
-    try:
-        return Vocabulary.model_validate(source.data)
-    except ValidationError as err:
-        _report(err, Vocabulary, source, problems)
+    if not isinstance(source.data, dict):
+        problems.add(source.display, 1, 1, f"the vocabulary should be a set of fields, not {_reads_as(source.data)}",
+                     "write 'levels:' and 'topics:' with an entry for each")
         return None
+    return validate_model(Vocabulary, source, problems)
 
 
 __all__ = ["validate_entry", "validate_vocabulary", "Vocabulary", "LocalText"]

@@ -120,6 +120,50 @@ ERRORS = [
       "personal-practice, partnership-development, organisational-leadership"]),
 ]
 
+# Links in an entry's Markdown go to entries ([[id]]) or to other sites (https://); attribute
+# lists may add only the site's classes. Anything else is refused where it is written.
+D = f"{F}:9:7: definition: "
+SCHEME = "links are not allowed — links start with https://, http:// or mailto:, or name a page or file of this site"
+NOT_IN_ENTRY = ("is not allowed in an entry — link to an entry with [[id]] or [[id#part]], or to another site with "
+                "a full https:// address")
+ATTRIBUTE = "which text may not set — remove it (attribute lists may only add the classes gs-lead)"
+MARKDOWN_ERRORS = [
+    ("javascript link", "[x](javascript:alert(1))", [f"{D}'javascript:' {SCHEME}"]),
+    ("JAVASCRIPT link", "[x](JAVASCRIPT:alert(1))", [f"{D}'JAVASCRIPT:' {SCHEME}"]),
+    ("entity-encoded javascript", "[x](&#106;avascript:alert(1))",
+     [f"{D}the link to '&#106;avascript:alert(1)' {NOT_IN_ENTRY}"]),
+    ("percent and tab in scheme", "[x](java%09script:alert(1)) [y](java\tscript:alert(2))",
+     [f"{D}'java%09script:' {SCHEME}", f"{D}the link to 'java' {NOT_IN_ENTRY}"]),
+    ("reference-style javascript", "[x][evil]\n\n[evil]: javascript:alert(1)",
+     [f"{F}:11:11: definition: 'javascript:' {SCHEME}"]),
+    ("data URL link and image", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
+                                "![i](data:image/svg+xml,<svg onload=alert(1)>)",
+     [f"{D}'data:' {SCHEME}", f"{F}:9:72: definition: pictures cannot go in an entry's text — put the picture in "
+      "content/images/ and show it on a hand-written page"]),
+    ("vbscript link", "[x](vbscript:msgbox(1))", [f"{D}'vbscript:' {SCHEME}"]),
+    ("relative link to a missing page", "[x](../nowhere.md)", [f"{D}the link to '../nowhere.md' {NOT_IN_ENTRY}"]),
+    ("absolute link", "[x](/en/theory/ladder/)", [f"{D}'/en/theory/ladder/' is an absolute link, which breaks when "
+                                                  "the site moves — write it relative to this page (e.g. "
+                                                  "references/index.md), or use [[id]] for an entry"]),
+    ("link to an entry's file", "[x](ladder.md)", [f"{D}'ladder.md' links to an entry's page by its file — "
+                                                   "write [[ladder]]"]),
+    ("anchor-only link", "[x](#top)", [f"{D}the link to '#top' {NOT_IN_ENTRY}"]),
+    ("attribute list on paragraph", 'Text\n{: onclick="alert(1)" }',
+     [f"{F}:10:3: definition: the attribute list {{: onclick=\"alert(1)\" }} sets 'onclick', {ATTRIBUTE}"]),
+    ("attribute list on heading", '## Heading {: onmouseover="alert(1)" }',
+     [f"{F}:9:14: definition: the attribute list {{: onmouseover=\"alert(1)\" }} sets 'onmouseover', {ATTRIBUTE}"]),
+    ("attribute list with style", "Text\n{: style=\"position:fixed;top:0\" #x .y }",
+     [f"{F}:10:3: definition: the attribute list {{: style=\"position:fixed;top:0\" #x .y }} sets 'style', {ATTRIBUTE}"]),
+    ("DOM clobbering: Material's config id", "Text\n{: #__config }",
+     [f"{F}:10:3: definition: the attribute list {{: #__config }} sets an id, which entries may not do — link to a "
+      "part of an entry with [[id#part]]"]),
+    ("a class that is not the site's", "Text\n{: .md-banner }",
+     [f"{F}:10:3: definition: the attribute list {{: .md-banner }} adds the class 'md-banner', which is not one of "
+      "the site's — use one of: gs-lead, or remove it"]),
+]
+ERRORS += [(name, F, BAD.replace("definition: ok\n", "definition: |-\n" + textwrap.indent(payload, "  ", lambda line: True) + "\n"), expected)
+           for name, payload, expected in MARKDOWN_ERRORS]
+
 WELL_FORMED = re.compile(r"^[^:]+:\d+:\d+: \S")
 
 
@@ -162,18 +206,7 @@ ESCAPED = [
     ("meta refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example/">', "<meta"),
     ("base href", '<base href="https://evil.example/">', "<base"),
     ("markdown in html block", '<div markdown="1" onclick="alert(1)">x</div>', "onclick"),
-    ("javascript link", "[x](javascript:alert(1))", "x"),
-    ("JAVASCRIPT link", "[x](JAVASCRIPT:alert(1))", "x"),
-    ("entity-encoded javascript", "[x](&#106;avascript:alert(1))", "x"),
-    ("percent and tab in scheme", "[x](java%09script:alert(1)) [y](java\tscript:alert(2))", "y"),
-    ("reference-style javascript", "[x][evil]\n\n[evil]: javascript:alert(1)", "x"),
     ("autolink javascript", "<javascript:alert(1)>", "javascript:alert(1)"),
-    ("data URL link and image", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) "
-                                "![i](data:image/svg+xml,<svg onload=alert(1)>)", "x"),
-    ("vbscript link", "[x](vbscript:msgbox(1))", "x"),
-    ("attribute list on paragraph", 'Text\n{: onclick="alert(1)" }', "Text"),
-    ("attribute list on heading", '## Heading {: onmouseover="alert(1)" }', "Heading"),
-    ("attribute list with style", "Text\n{: style=\"position:fixed;top:0\" #x .y }", "Text"),
     ("jinja expression", "{{ 7*7 }} {{ config }}", "{{ 7*7 }} {{ config }}"),
     ("jinja statement", "{% include '/etc/passwd' %} {% raw %}", "{% include '/etc/passwd' %} {% raw %}"),
     ("snippet include", '--8<-- "/etc/passwd"', '--8<-- "/etc/passwd"'),

@@ -71,13 +71,17 @@ class LocalText(Strict):
         return self.cy_status
 
 
+class MarkdownText(LocalText):
+    """A LocalText whose words are Markdown: its links and attribute lists are checked."""
+
+
 def _as_local_text(value: Any) -> Any:
     return {"en": value} if isinstance(value, str) else value
 
 
 Text = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
                  Field(description="Plain text, or {en, cy, cy_status, cy_translates} with its Welsh")]
-Markdown = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
+Markdown = Annotated[MarkdownText, BeforeValidator(_as_local_text, json_schema_input_type=str | MarkdownText),
                      Field(description="Markdown text ([[id]] links, [@ref] citations), or {en, cy, ...}")]
 
 
@@ -107,7 +111,9 @@ class Review(Strict):
 
     @property
     def due(self) -> datetime.date:
-        return self.next or self.date + REVIEW_INTERVAL
+        if self.next:
+            return self.next
+        return self.date + REVIEW_INTERVAL if self.date < datetime.date.max - REVIEW_INTERVAL else datetime.date.max
 
 
 def _unique(values: list) -> list:

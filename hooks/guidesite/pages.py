@@ -1,0 +1,80 @@
+"""Where every page of the site lives. The paths are the site's permanent URLs, declared once:
+the renderer writes these pages, and the checks keep hand-written pages and files off them."""
+from __future__ import annotations
+
+from typing import get_args
+
+from pydantic import BaseModel
+
+from .entry_types import SECTION
+from .entry_types.fields import Level
+
+LEVEL_ORDER = get_args(Level)
+HOME_PAGE = "index.md"
+TRANSLATIONS_PAGE = "editors/translations.md"
+TERMS_PAGE = "terms.md"
+# Index pages: source path -> template.
+INDEX_PAGES = {
+    "theory/index.md": "theory_index.md.j2",
+    "frameworks.md": "type_index.md.j2",
+    "tips.md": "type_index.md.j2",
+    "questions.md": "type_index.md.j2",
+    "glossary.md": "glossary.md.j2",
+    "case-studies/index.md": "type_index.md.j2",
+    "references/index.md": "bibliography.md.j2",
+    "topics/index.md": "topics_index.md.j2",
+    "workshops/index.md": "type_index.md.j2",
+    "handouts/index.md": "handouts_index.md.j2",
+}
+TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
+              "definition": "glossary.md", "case-study": "case-studies/index.md",
+              "reference": "references/index.md", "workshop": "workshops/index.md"}
+# Folders the theme and the build fill with their own files, in each language's folder.
+THEME_FOLDERS = ("assets", "search", "schemas", "go")
+
+
+def entry_path(entry: BaseModel) -> str:
+    """The source path of an entry's page; MkDocs turns it into /section/id/."""
+    return f"{SECTION[entry.type]}/{entry.id}.md"
+
+
+def level_path(level: str) -> str:
+    return f"{level}.md"
+
+
+def topic_path(topic: str) -> str:
+    return f"topics/{topic}.md"
+
+
+def framework_handout_path(entry: BaseModel) -> str:
+    return f"handouts/{entry.id}.md"
+
+
+def question_handout_path(level: str) -> str:
+    return f"handouts/questions-{level}.md"
+
+
+# Hand-written pages that the site places at its own addresses: the home page, and each
+# level's introduction, which its generated level page starts with.
+INTRO_PAGES = frozenset({HOME_PAGE, *map(level_path, LEVEL_ORDER)})
+
+
+def question_handout_levels(questions) -> list[str]:
+    """The levels that get a question-set handout: those that have questions."""
+    return [level for level in LEVEL_ORDER if any(level in q.levels for q in questions)]
+
+
+def generated_paths(site) -> set[str]:
+    """Every page the engine writes for ``site`` (hand-written pages not included)."""
+    paths = {entry_path(e) for e in site.entries.values()}
+    paths |= {level_path(level) for level in LEVEL_ORDER} | {topic_path(t) for t in site.vocabulary.topics}
+    paths |= set(INDEX_PAGES) | {TRANSLATIONS_PAGE, TERMS_PAGE}
+    paths |= {framework_handout_path(e) for e in site.of_type("framework")}
+    paths |= {question_handout_path(level) for level in question_handout_levels(site.of_type("question"))}
+    return paths
+
+
+def taken_names(site) -> set[str]:
+    """First parts of the addresses the site uses itself: a hand-written page may not take one."""
+    names = {path.split("/")[0].removesuffix(".md") for path in generated_paths(site)} | set(THEME_FOLDERS)
+    return names - {path.removesuffix(".md") for path in INTRO_PAGES}

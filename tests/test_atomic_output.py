@@ -1,0 +1,116 @@
+"""A failed build never touches the published site: `site/` holds the previous good build,
+byte for byte, whatever the failure (content problems, --strict warnings, an exception, a
+Welsh-only failure); a good build replaces it whole. Under `mkdocs serve` the last good site
+stays served, with the problems shown on every page."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, write
+from tests.test_build import mkdocs_build
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}."))
+
+
+def break_content(site: Path) -> None:
+    ladder = site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("visual: spectrum", "visual: spectrun"))
+
+
+def warn_in_strict_mode(site: Path) -> None:
+    """A nav entry to a page that does not exist: MkDocs warns, and --strict turns that into a failure."""
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text() + "nav:\n  - Home: index.md\n  - Gone: gone.md\n")
+
+
+def crash_mid_build(site: Path) -> None:
+    """Another plugin raising half way through writing pages."""
+    write(site, "crash.py", """
+        def on_page_content(html, page, config, files):
+            if "ladder" in page.file.src_uri:
+                raise RuntimeError("a plugin crashed")
+            return html
+    """)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("hooks:\n", "hooks:\n  - crash.py\n"))
+
+
+def break_welsh_only(site: Path) -> None:
+    """The English build succeeds and the Welsh one it starts fails."""
+    config = site / "mkdocs.cy.yml"
+    config.write_text(config.read_text() + "nav:\n  - Hafan: index.md\n  - Gone: gone.md\n")
+
+
+@pytest.mark.parametrize("breakage", [break_content, warn_in_strict_mode, crash_mid_build, break_welsh_only],
+                         ids=["content problem", "strict warning", "exception", "Welsh build fails"])
+def test_a_failed_build_leaves_the_previous_site_byte_identical(fixture_site, tmp_path, breakage):
+    out = tmp_path / "site"
+    assert mkdocs_build(fixture_site, out).returncode == 0
+    before = tree(out)
+    assert "en/theory/ladder/index.html" in before and "cy/theory/ladder/index.html" in before
+    breakage(fixture_site)
+    result = mkdocs_build(fixture_site, out)
+    assert result.returncode == 1, result.stderr
+    assert tree(out) == before
+    assert leftovers(out) == []
+
+
+def test_a_good_build_replaces_the_site_whole(fixture_site, tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "left-over-from-before.html").write_text("old")
+    assert mkdocs_build(fixture_site, out).returncode == 0
+    assert not (out / "left-over-from-before.html").exists()
+    assert (out / "en/theory/ladder/index.html").is_file() and (out / "cy/theory/ladder/index.html").is_file()
+    assert leftovers(out) == []
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_cleared(fixture_site, tmp_path):
+    out = tmp_path / "site"
+    killed = tmp_path / ".site.building-999999999"  # no such process
+    (killed / "en").mkdir(parents=True)
+    assert mkdocs_build(fixture_site, out).returncode == 0
+    assert leftovers(out) == []
+
+
+def _hooks_module():
+    spec = importlib.util.spec_from_file_location("guidesite_hooks_under_test", ROOT / "hooks/mkdocs_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_serve_keeps_the_last_good_site_and_shows_the_problems_on_every_page(fixture_site, tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    served = tmp_path / "served"
+    assert mkdocs_build(fixture_site, served).returncode == 0
+    break_content(fixture_site)
+
+    def rebuild():
+        build(load_config(str(fixture_site / "mkdocs.yml"), site_dir=str(served)))
+
+    _hooks_module()._serving_last_good(rebuild, served)()  # returns: the browser is told to reload
+    for relative in ("en/theory/ladder/index.html", "cy/index.html", "index.html"):
+        html = (served / relative).read_text(encoding="utf-8")
+        banner = re.search(r'<div class="gs-build-problems" role="alert">.*?</div>', html, re.S).group(0)
+        assert "The site was not rebuilt" in banner
+        assert "theory/ladder.yml:9:9: visual: &#x27;spectrun&#x27; is not allowed here" in banner, banner
+        assert "The Ladder" in html, "the last good page is still there under the banner"
+    fixture_site.joinpath("theory/ladder.yml").write_text(
+        fixture_site.joinpath("theory/ladder.yml").read_text().replace("spectrun", "spectrum"))
+    _hooks_module()._serving_last_good(rebuild, served)()
+    assert "gs-build-problems" not in (served / "en/theory/ladder/index.html").read_text(encoding="utf-8")
