@@ -46,6 +46,7 @@ class Source:
     text: str = ""
     values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    unreadable: bool = False  # a value could not be read (its problem is reported): not to be validated
 
     def where(self, at: tuple) -> tuple[int, int]:
         """Line and column of the value at ``at``, or of its nearest parent that exists."""
@@ -217,11 +218,16 @@ def _construct(loader: yaml.SafeLoader, node, at: tuple, source: Source, problem
             if isinstance(value, int):
                 str(value)  # in hex, a number past Python's digit limit loads, but no message could show it
         except ValueError:  # an impossible date, or a whole number past that limit
+            # Reported here, and the rest of the file still read, so its other problems show too.
             if node.tag.endswith(":timestamp"):
-                raise _YAMLProblem(node.start_mark, f"'{node.value}' is not a real date",
-                                   "write the date as YYYY-MM-DD, e.g. 2026-11-23", dotted_path(at)) from None
-            raise _YAMLProblem(node.start_mark, f"this number is too big (over {sys.get_int_max_str_digits():,} "
-                               "digits)", "shorten it, or if it is text, put it in quotes", dotted_path(at)) from None
+                what, fix = f"'{node.value}' is not a real date", "write the date as YYYY-MM-DD, e.g. 2026-11-23"
+            else:
+                what, fix = (f"this number is too big (over {sys.get_int_max_str_digits():,} digits)",
+                             "shorten it, or if it is text, put it in quotes")
+            line, column = source.values[at]
+            problems.add(source.display, line, column, what, fix, field=dotted_path(at))
+            source.unreadable = True
+            return node.value
         if isinstance(value, str):
             value = unicodedata.normalize("NFC", value)
             control = ESCAPED_CONTROL.search(value)

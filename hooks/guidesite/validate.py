@@ -145,6 +145,8 @@ def _placeholders(value: Any):
 def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
     """Check one entry file against the schema its ``type`` names."""
     data = source.data
+    if source.unreadable:
+        return None
     if not isinstance(data, dict):
         problems.add(source.display, 1, 1, f"the file should be a set of fields, not {_reads_as(data)}",
                      "start from a template made by 'guidesite new'")
@@ -204,6 +206,8 @@ class Vocabulary(Strict):
 
 def validate_model(model: type[BaseModel], source: Source, problems: Problems) -> BaseModel | None:
     """``source``'s data as a ``model``, or None after reporting why not."""
+    if source.unreadable:
+        return None
     try:
         return model.model_validate(source.data)
     except ValidationError as err:

@@ -294,3 +294,90 @@ def test_every_editor_file_is_checked(tmp_path, name, files, expected):
         assert problems == expected
     else:
         assert problems and all(p.startswith(next(iter(files)) + ":") for p in problems), problems
+
+
+def test_a_file_with_several_problems_reports_them_all(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    trust = site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("date: 2026-11-01", "date: 2026-02-30")
+                     .replace("See the [[ladder]]", "See the [[nowhere]]"))
+    assert problems_of(site) == [
+        "theory/trust.yml:21:11: definition: there is no entry with the id 'nowhere' — check the spelling, or add "
+        "the entry first",
+        "theory/trust.yml:28:9: reviewed.date: '2026-02-30' is not a real date — write the date as YYYY-MM-DD, "
+        "e.g. 2026-11-23",
+    ]
+
+
+SCRIPT = "</title><script>alert(1)</script>"
+HOSTILE_PAGE = page(f"# &lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt; {SCRIPT} {{#top}}\n\n"
+                    "Raw <b onclick=alert(4)>bold</b> and <script>alert(5)</script>.\n\n"
+                    "![A team map](images/team-map.png) and [the report](files/report.pdf).\n",
+                    f"title: '{SCRIPT}'\ndescription: '\"><script>alert(2)</script>'\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """One build of the fixture site with a hostile page, hostile vocabulary titles and real
+    static files; the page's front matter, heading and text must all arrive as text."""
+    site = copy_fixture_site(tmp_path_factory.mktemp("hostile-files"))
+    write_case(site, {"content/evil.md": HOSTILE_PAGE, "content/images/team-map.png": PNG,
+                      "content/files/report.pdf": PDF,
+                      "vocabulary.yml": VOCABULARY.replace("{title: Power}", f"{{title: '{SCRIPT}'}}")})
+    out = tmp_path_factory.mktemp("hostile-files-out") / "site"
+    result = build(site, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def scripts_of(html: str) -> list[str]:
+    return [s for s in re.findall(r"<script\b[^>]*>(.*?)</script>", html, re.S) if "alert" in s]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_hostile_page_reaches_title_meta_header_and_heading_as_text(hostile_site, lang):
+    html = (hostile_site / lang / "evil/index.html").read_text(encoding="utf-8")
+    assert not scripts_of(html), scripts_of(html)
+    assert "onclick" not in html.replace("&lt;b onclick", "")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in html
+    assert '<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">' in html
+    assert "&lt;b onclick=alert(4)&gt;bold&lt;/b&gt;" in html and "&lt;script&gt;alert(5)&lt;/script&gt;" in html
+
+
+def test_a_hostile_topic_title_is_text_on_every_page(hostile_site):
+    for html_file in hostile_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert not scripts_of(html), html_file
+    topic = (hostile_site / "en/topics/power/index.html").read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in topic
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_checked_images_and_documents_are_published_beside_each_language(hostile_site, lang):
+    assert (hostile_site / lang / "images/team-map.png").read_bytes() == PNG
+    assert (hostile_site / lang / "files/report.pdf").read_bytes() == PDF
+    html = (hostile_site / lang / "evil/index.html").read_text(encoding="utf-8")
+    assert 'src="../images/team-map.png"' in html and 'href="../files/report.pdf"' in html
+    assert not (hostile_site / "images").exists(), "nothing from content/ at the root, outside a language"
+
+
+def test_check_and_build_agree(tmp_path):
+    """Many problems at once: `mkdocs build` stops with exactly the problems `guidesite check` lists."""
+    site = copy_fixture_site(tmp_path)
+    cases = [c for c in CASES if c[2] and not any(isinstance(v, Link) or v is None for v in c[1].values())
+             and "vocabulary.yml" not in c[1] and len({k.split("/")[-1] for k in c[1]}) == len(c[1])]
+    written: dict[str, object] = {}
+    for number, (_, files, _) in enumerate(cases):
+        for relative, content in files.items():
+            if relative.startswith("content/x") or relative == "content/y.md":
+                relative = relative.replace("content/x", f"content/x{number}").replace("content/y", f"content/y{number}")
+                content = content.replace("y.md", f"y{number}.md") if isinstance(content, str) else content
+            written.setdefault(relative, content)
+    write_case(site, written)
+    expected = problems_of(site)
+    assert len(expected) > 50
+    result = build(site, tmp_path / "out")
+    assert result.returncode == 1
+    reported = [line.strip() for line in result.stderr.splitlines() if re.match(r"^\S.*?:\d+:\d+: ", line.strip())]
+    assert reported == expected

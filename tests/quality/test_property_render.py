@@ -78,3 +78,37 @@ def test_any_yaml_text_is_refused_clearly_or_rendered_inert(text):
         check(site)
     finally:
         shutil.rmtree(site.parent)
+
+
+front_matter = st.lists(st.sampled_from(["title: ", "description: ", "template: x\n", "hide: [toc]\n", "---\n",
+                                         "...\n", "\n", "'", '"', "&a ", "*a", "!!python/name:os.system ", "\t",
+                                         ": ", "- ", "no", "2026-02-30", "</title><script>", "x"]),
+                        max_size=12).map("".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front=front_matter, body=markdown, fenced=st.booleans())
+def test_any_content_page_is_refused_clearly_or_rendered_inert(front, body, fenced):
+    site = fresh_site()
+    try:
+        page = (f"---\n{front}\n---\n" if fenced else front) + body
+        (site / "content/prop.md").write_text(page, encoding="utf-8", newline="")
+        check(site)
+    finally:
+        shutil.rmtree(site.parent)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(key=st.one_of(st.sampled_from(["trust", "Trust", "../x", "a b", "__config", "power", "x" * 81]),
+                     st.text(max_size=8)),
+       title=markdown)
+def test_any_vocabulary_topic_is_refused_clearly_or_rendered_inert(key, title):
+    import json
+    site = fresh_site()
+    try:
+        vocabulary = site / "vocabulary.yml"
+        vocabulary.write_text(vocabulary.read_text(encoding="utf-8")
+                              + f"  {json.dumps(key)}: {{title: {json.dumps(title)}}}\n", encoding="utf-8")
+        check(site)
+    finally:
+        shutil.rmtree(site.parent)
