@@ -60,3 +60,10 @@ def test_the_example_message_in_the_guide_is_what_check_prints(project, capsys):
     main(["--root", str(project), "check"])
     shown = re.search(r"```text\n(.*?)\n```", GUIDE, re.S).group(1)
     assert shown in capsys.readouterr().out
+
+
+def test_the_hand_written_page_example_is_valid(project, capsys):
+    example = re.search(r"```markdown\n(.*?)```", GUIDE, re.S).group(1)
+    (project / "content/example-page.md").write_text(example + "\nSee [the references](references/index.md) and "
+                                                     "[a heading](about-sources.md#who-wrote-the-guide).\n")
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().out

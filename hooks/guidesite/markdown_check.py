@@ -24,7 +24,7 @@ from .entry_types.fields import MarkdownText
 from .link import LinkedSite
 from .load import dotted_path
 from .markdown_text import ALLOWED_CLASSES, ATTR_LIST, CODE, attribute_allowed
-from .pages import INTRO_PAGES, entry_path, generated_paths, taken_names
+from .pages import INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
 from .problems import Problems
 
 WEB = ("https://", "http://", "mailto:")
@@ -111,8 +111,11 @@ class MarkdownChecker:
         self._ids: dict[str, set[str]] = {}
 
     def ids_of(self, path: str) -> set[str]:
+        """The anchors of a hand-written page, with its level page's lists when it introduces one."""
         if path not in self._ids:
-            self._ids[path] = heading_ids(self.pages[path].markdown)
+            level = path.removesuffix(".md")
+            lists = level_section_ids(self.site, level) if level in LEVEL_ORDER else set()
+            self._ids[path] = heading_ids(self.pages[path].markdown) | lists
         return self._ids[path]
 
     def run(self) -> None:
@@ -202,7 +205,7 @@ class MarkdownChecker:
             if here not in self.pages:
                 return f"the link to '{address}' is not allowed in an entry", ENTRY_LINK_FIX
             known = self.ids_of(here)
-            if anchor in known or here in INTRO_PAGES:
+            if anchor in known:
                 return None
             return f"this page has no heading with the anchor '#{anchor}'", _anchor_fix(known)
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), target))
@@ -217,7 +220,10 @@ class MarkdownChecker:
                     "or to a file in content/images/ or content/files/")
         if image and resolved not in self.site.static:
             return f"'{target}' is not a picture", "show a PNG, JPEG, GIF or WebP file from content/images/"
-        if anchor and resolved in self.pages and resolved not in INTRO_PAGES and anchor not in self.ids_of(resolved):
+        if anchor and resolved not in self.pages:
+            return (f"'{address}' points at a part of a page the site makes, which can change",
+                    "link to the page without '#…', or to a part of an entry with [[id#part]]")
+        if anchor and anchor not in self.ids_of(resolved):
             return f"{resolved} has no heading with the anchor '#{anchor}'", _anchor_fix(self.ids_of(resolved))
         return None
 

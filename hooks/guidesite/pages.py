@@ -29,6 +29,9 @@ INDEX_PAGES = {
 TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
               "definition": "glossary.md", "case-study": "case-studies/index.md",
               "reference": "references/index.md", "workshop": "workshops/index.md"}
+# The types listed on level, topic and index pages, in the order readers meet them; each
+# list is a section whose anchor is the type's name (#framework).
+LISTED_TYPES = ("framework", "tips", "question", "definition", "case-study")
 # Folders the theme and the build fill with their own files, in each language's folder.
 THEME_FOLDERS = ("assets", "search", "schemas", "go")
 
@@ -57,6 +60,11 @@ def question_handout_path(level: str) -> str:
 # Hand-written pages that the site places at its own addresses: the home page, and each
 # level's introduction, which its generated level page starts with.
 INTRO_PAGES = frozenset({HOME_PAGE, *map(level_path, LEVEL_ORDER)})
+
+
+def level_section_ids(site, level: str) -> set[str]:
+    """The anchors of a level page's lists: one per type that has entries at that level."""
+    return {e.type for e in site.entries.values() if level in getattr(e, "levels", ()) and e.type in LISTED_TYPES}
 
 
 def question_handout_levels(questions) -> list[str]:

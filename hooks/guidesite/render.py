@@ -23,13 +23,11 @@ from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, substitute, wikilinks
 from .markdown_text import plain, prepare_markdown
-from .pages import (INDEX_PAGES, LEVEL_ORDER, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX, entry_path,
-                    framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
+from .pages import (INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
+                    entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
 from .project import sort_key
 
 HERE = Path(__file__).parent
-THEORY_TYPES = ("framework", "tips", "question", "definition")
-LISTED_TYPES = THEORY_TYPES + ("case-study",)
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
 
 
@@ -345,6 +343,13 @@ class Renderer:
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
         return files
+
+    def editor_files(self) -> dict[str, str]:
+        """Each published page that an editor's file makes -> that file, to name it in a message."""
+        folder = languages.prefix(self.lang)
+        pages = {folder + entry_path(e): self.linked.site.sources[i].display for i, e in self.linked.entries.items()}
+        pages.update({folder + display.removeprefix("content/"): display for display in self.linked.site.content})
+        return pages
 
     def static_files(self) -> dict[str, bytes]:
         """The checked images and documents from content/, in this language's folder, where its

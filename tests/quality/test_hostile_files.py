@@ -135,6 +135,12 @@ CASES = [
      ["content/x.md:4:5: this page has no heading with the anchor '#nowhere' — use one of: a-page"]),
     ("link to a missing heading on another page", {"content/x.md": PAGE + "[x](y.md#nowhere)\n", "content/y.md": PAGE},
      ["content/x.md:4:5: y.md has no heading with the anchor '#nowhere' — use one of: a-page"]),
+    ("link to a part of a page the site makes", {"content/x.md": PAGE + "[x](frameworks.md#ladder)\n"},
+     ["content/x.md:4:5: 'frameworks.md#ladder' points at a part of a page the site makes, which can change — link "
+      "to the page without '#…', or to a part of an entry with [[id#part]]"]),
+    ("link to a part a level page does not have", {"content/x.md": PAGE + "[x](personal-practice.md#nowhere)\n"},
+     ["content/x.md:4:5: personal-practice.md has no heading with the anchor '#nowhere' — use one of: "
+      "definition, framework, personal-practice, question, tips"]),
     ("picture from another site", {"content/x.md": PAGE + "![x](https://tracker.example/p.gif)\n"},
      ["content/x.md:4:6: pictures from other sites are not shown (the site loads nothing from elsewhere) — save the "
       "picture in content/images/ and link to it there"]),
