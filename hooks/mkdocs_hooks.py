@@ -12,13 +12,14 @@ import gc
 import logging
 from pathlib import Path
 
+import material
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from guidesite import languages
+from guidesite import csp, languages
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
@@ -123,3 +124,35 @@ def on_serve(server, config, builder):
         if (root / watched).exists():
             server.watch(str(root / watched))
     return server
+
+
+# The inline scripts Material's templates can write: every partial it has, so turning on one this
+# site does not use yet (announcement bar, cookie consent) needs no change here.
+MATERIAL_INLINE = csp.template_script_patterns(
+    p.read_text(encoding="utf-8")
+    for p in sorted((Path(material.__file__).parent / "templates" / "partials" / "javascripts").glob("*.html")))
+
+
+# `mkdocs serve` adds its live-reload script to each page as it sends it (guidesite.csp.apply_csp).
+SERVING = {"live_reload": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    SERVING["live_reload"] = command == "serve"
+
+
+def _with_csp(output: str, where: str) -> str:
+    try:
+        return csp.apply_csp(output, MATERIAL_INLINE, where, live_reload=SERVING["live_reload"])
+    except csp.CSPError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Allow, by hash, exactly the inline scripts Material wrote on this page (hooks/theme/main.html)."""
+    return _with_csp(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The same for the 404 page, which MkDocs renders as a template, not as a page."""
+    return _with_csp(output, template_name) if template_name.endswith(".html") else output

@@ -1,0 +1,86 @@
+"""Content-Security-Policy for inline scripts: allowed by hash, and only the theme's own.
+
+A page's policy lets scripts run from the site's own files and, inline, only scripts whose
+sha256 it lists. The theme writes PLACEHOLDER in script-src; `apply_csp` replaces it with the
+hashes of the page's inline scripts, after checking that each is one the theme's templates
+write. Any other inline script (content that slipped past the sanitiser, a changed template)
+stops the build instead of being hashed, so the policy can never allow it. Hashes differ from
+page to page because some theme scripts embed per-page values such as the base URL.
+Plain Python: the adapter supplies the theme's templates.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+PLACEHOLDER = "'guidesite-inline-scripts'"  # not a valid source: ignored by browsers if left unfilled
+# What a template's {{ … }} expression may stand for: no quote, backslash or angle bracket,
+# so a per-page value can neither end the script's string literal nor the script.
+_VALUE = r"""[^"'\\<>]*"""
+
+
+class CSPError(ValueError):
+    """A page whose inline scripts cannot be allowed by hash."""
+
+
+def template_script_patterns(templates: Iterable[str]) -> list[re.Pattern]:
+    """The inline <script> bodies Jinja templates write, as patterns to match whole: the text
+    exactly, with each {{ … }} expression standing for a per-page value."""
+    return [re.compile(_VALUE.join(map(re.escape, re.split(r"\{\{.*?\}\}", body))))
+            for text in templates for body in re.findall(r"<script>(.*?)</script>", text, re.S)]
+
+
+def script_hash(body: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+class _InlineScripts(HTMLParser):
+    """The bodies of a page's inline scripts, as written (a script's text is never decoded)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.bodies: list[str] = []
+        self._body: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            attrs = dict(reversed(attrs))  # a browser keeps the first of repeated attributes
+            data_block = (attrs.get("type") or "").strip().lower() == "application/json"  # never run
+            self._body = None if "src" in attrs or data_block else []
+
+    def handle_data(self, data):
+        if self._body is not None:
+            self._body.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._body is not None:
+            self.bodies.append("".join(self._body))
+            self._body = None
+
+
+def apply_csp(page_html: str, allowed_inline: list[re.Pattern], page: str, live_reload: bool = False) -> str:
+    """The page with PLACEHOLDER (in its <head>) replaced by the hashes of its inline scripts.
+
+    Raises CSPError, naming the page, if the placeholder is missing or an inline script
+    matches none of ``allowed_inline``. With ``live_reload`` (a local preview server that adds
+    its reload script to each page as it sends it, too late to be hashed) the scripts are
+    checked all the same but allowed with 'unsafe-inline'; a published page never is."""
+    head, end, rest = page_html.partition("</head>")
+    if " " + PLACEHOLDER not in head:
+        raise CSPError(f"{page}: no Content-Security-Policy with {PLACEHOLDER} in <head> (hooks/theme/main.html)")
+    parser = _InlineScripts()
+    parser.feed(page_html)
+    parser.close()
+    hashes: list[str] = []
+    for body in parser.bodies:
+        if not any(p.fullmatch(body) for p in allowed_inline):
+            raise CSPError(f"{page}: an inline <script> that is not one of the theme's own, so the "
+                           f"Content-Security-Policy will not allow it: {body[:200]!r}")
+        if script_hash(body) not in hashes:
+            hashes.append(script_hash(body))
+    sources = ["'unsafe-inline'"] if live_reload else hashes
+    return head.replace(" " + PLACEHOLDER, "".join(" " + h for h in sources), 1) + end + rest
