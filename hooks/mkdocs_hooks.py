@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from pathlib import Path
 
 import material
@@ -19,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from guidesite import csp, languages
+from guidesite import csp, languages, publish
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
@@ -38,6 +39,38 @@ WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 # Markdown extensions the engine's templates are written for.
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
+WARNINGS = "guidesite_warnings"
+# This configuration's build, while it runs: its staging folder and the log of its warnings
+# (MkDocs tells on_build_error no config).
+_RUNNING: list[tuple[Path, "ProblemLog"]] = []
+
+
+class NamingEditorFiles(logging.Filter):
+    """MkDocs' messages about a page name the generated page ('en/about.md'); add the file the
+    editor wrote, so a problem only the build finds still points at the right file."""
+
+    def __init__(self, editor_files: dict[str, str]):
+        super().__init__()
+        self.editor_files = editor_files
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        named = [self.editor_files[p] for p in re.findall(r"'([^']+\.md)'", message) if p in self.editor_files]
+        if named:
+            record.msg, record.args = f"{named[0]}: {message}", ()
+        return True
+
+
+class ProblemLog(logging.Handler):
+    """Every warning and error MkDocs logs while it is attached."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _root(config) -> Path:
@@ -49,6 +82,15 @@ def _lang(config) -> str:
 
 
 def on_config(config):
+    if not hasattr(config, LINKED):  # the build that was asked for, not the Welsh one it starts
+        if config.strict:  # `--quiet` hides warnings from MkDocs' own strict count: strict must see them
+            mkdocs_log = logging.getLogger("mkdocs")
+            mkdocs_log.setLevel(min(mkdocs_log.getEffectiveLevel(), logging.WARNING))
+        setattr(config, FINAL_SITE, Path(config.site_dir))
+        config.site_dir = str(publish.staging_folder(Path(config.site_dir)))
+        setattr(config, WARNINGS, ProblemLog())
+        logging.getLogger("mkdocs").addHandler(getattr(config, WARNINGS))
+        _RUNNING.append((Path(config.site_dir), getattr(config, WARNINGS)))
     config.theme.dirs.insert(0, str(THEME))
     config.extra_css.append("assets/guidesite.css")
     config.extra_javascript.append("assets/guidesite.js")
@@ -78,9 +120,14 @@ def on_files(files: Files, config) -> Files:
             translation_log.warning(str(row))
     renderer = Renderer(linked, lang=_lang(config))
     setattr(config, STATE, renderer)
-    for page in [f for f in files if f.is_documentation_page()]:
-        files.remove(page)  # every page comes from the engine, in this build's language
-    for path, content in renderer.site_files().items():
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in pages_log.filters if isinstance(f, NamingEditorFiles)]:
+        pages_log.removeFilter(old)
+    pages_log.addFilter(NamingEditorFiles(renderer.editor_files()))
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if Path(f.src_dir or "").resolve() == docs]:
+        files.remove(file)  # nothing from content/ is published as it is: the engine checked what it returns
+    for path, content in {**renderer.site_files(), **renderer.static_files()}.items():
         files.append(File.generated(config, path, content=content))
     return files
 
@@ -100,10 +147,30 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config):
-    """After the English build, build the Welsh site into its /cy/ folder."""
+    """Build the Welsh site into the English one's /cy/ folder; then, if the build that was
+    asked for met no problem, swap it in whole."""
     welsh = _root(config) / WELSH_CONFIG
-    if _lang(config) != "en" or not welsh.is_file():
-        return
+    if _lang(config) == "en" and welsh.is_file():
+        _build_welsh(config, welsh)
+    if hasattr(config, FINAL_SITE):
+        warnings = getattr(config, WARNINGS)
+        logging.getLogger("mkdocs").removeHandler(warnings)
+        _RUNNING.remove((Path(config.site_dir), warnings))
+        if config.strict and warnings.messages:  # MkDocs aborts the build right after this
+            publish.discard(Path(config.site_dir))
+        else:
+            publish.swap_in(Path(config.site_dir), getattr(config, FINAL_SITE))
+
+
+def on_build_error(error):
+    """A failed build's staging folder is thrown away; the previous site stays as it was."""
+    while _RUNNING:
+        staging, warnings = _RUNNING.pop()
+        publish.discard(staging)
+        logging.getLogger("mkdocs").removeHandler(warnings)
+
+
+def _build_welsh(config, welsh: Path) -> None:
     welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
                                site_url=f"{config.site_url}cy/")
     setattr(welsh_config, LINKED, getattr(config, STATE).linked)
@@ -123,7 +190,25 @@ def on_serve(server, config, builder):
     for watched in ("theory", "casestudies", "workshops", "vocabulary.yml", "hooks", WELSH_CONFIG):
         if (root / watched).exists():
             server.watch(str(root / watched))
+    server.builder = _serving_last_good(server.builder, Path(server.root))
     return server
+
+
+def _serving_last_good(builder, site: Path):
+    """A rebuild that fails leaves the last good site served, with the problems over every page
+    (the browser reloads to show them), instead of a server that seems stuck."""
+    def build_or_show_problems():
+        problems = ProblemLog()
+        logging.getLogger("mkdocs").addHandler(problems)
+        try:
+            builder()
+        except Exception as err:  # noqa: BLE001 - any failure: keep serving, say why
+            shown = "\n".join(dict.fromkeys([*problems.messages, str(err)]))
+            publish.show_problems(site, "The site was not rebuilt", "This is the last good build. Fix these "
+                                  "problems and save: the page reloads when the site builds again.", shown)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(problems)
+    return build_or_show_problems
 
 
 # The inline scripts Material's templates can write: every partial it has, so turning on one this

@@ -114,3 +114,45 @@ def test_serve_keeps_the_last_good_site_and_shows_the_problems_on_every_page(fix
         fixture_site.joinpath("theory/ladder.yml").read_text().replace("spectrun", "spectrum"))
     _hooks_module()._serving_last_good(rebuild, served)()
     assert "gs-build-problems" not in (served / "en/theory/ladder/index.html").read_text(encoding="utf-8")
+
+
+def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_site):
+    """The editor's loop, as they meet it: `mkdocs serve`, break a file, reload, fix it."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                               str(fixture_site / "mkdocs.yml")], cwd=fixture_site, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+    def page_until(wanted, seconds=90) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/en/theory/ladder/", timeout=5) as r:
+                    html = r.read().decode("utf-8")
+                if wanted(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the served page never showed what was expected")
+
+    try:
+        page_until(lambda html: "The Ladder" in html and "gs-build-problems" not in html)
+        ladder = fixture_site / "theory/ladder.yml"
+        ladder.write_text(ladder.read_text().replace("visual: spectrum", "visual: spectrun"))
+        broken = page_until(lambda html: "gs-build-problems" in html)
+        assert "visual: &#x27;spectrun&#x27; is not allowed here" in broken and "The Ladder" in broken
+        ladder.write_text(ladder.read_text().replace("visual: spectrun", "visual: spectrum"))
+        page_until(lambda html: "gs-build-problems" not in html and "The Ladder" in html)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

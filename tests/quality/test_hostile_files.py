@@ -387,3 +387,20 @@ def test_check_and_build_agree(tmp_path):
     assert result.returncode == 1
     reported = [line.strip() for line in result.stderr.splitlines() if re.match(r"^\S.*?:\d+:\d+: ", line.strip())]
     assert reported == expected
+
+
+def test_a_problem_only_mkdocs_finds_still_names_the_editors_file():
+    """The last line of defence: MkDocs' own messages name generated pages ('en/evil.md')."""
+    import importlib.util
+    import logging
+
+    from tests.conftest import ROOT
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks/mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0,
+                               "Doc file '%s' contains a link '%s', but the target is not found.",
+                               ("en/evil.md", "x.md"), None)
+    hooks.NamingEditorFiles({"en/evil.md": "content/evil.md"}).filter(record)
+    assert record.getMessage() == ("content/evil.md: Doc file 'en/evil.md' contains a link 'x.md', but the target "
+                                   "is not found.")
