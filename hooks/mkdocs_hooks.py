@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -219,16 +220,17 @@ MATERIAL_INLINE = csp.template_script_patterns(
 
 
 # `mkdocs serve` adds its live-reload script to each page as it sends it (guidesite.csp.apply_csp).
-SERVING = {"live_reload": False}
+# Each rebuild loads this file afresh, so the process remembers it in its environment.
+LIVE_RELOAD = "GUIDESITE_LIVE_RELOAD"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    SERVING["live_reload"] = command == "serve"
+    os.environ[LIVE_RELOAD] = "1" if command == "serve" else ""
 
 
 def _with_csp(output: str, where: str) -> str:
     try:
-        return csp.apply_csp(output, MATERIAL_INLINE, where, live_reload=SERVING["live_reload"])
+        return csp.apply_csp(output, MATERIAL_INLINE, where, live_reload=os.environ.get(LIVE_RELOAD) == "1")
     except csp.CSPError as err:
         raise PluginError(str(err)) from None
 

@@ -151,8 +151,11 @@ def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_sit
         ladder.write_text(ladder.read_text().replace("visual: spectrum", "visual: spectrun"))
         broken = page_until(lambda html: "gs-build-problems" in html)
         assert "visual: &#x27;spectrun&#x27; is not allowed here" in broken and "The Ladder" in broken
+        live_reload = "script-src 'self' 'unsafe-inline'"  # its script is added as each page is sent
+        assert live_reload in broken, "the browser would block the reload after the fix"
         ladder.write_text(ladder.read_text().replace("visual: spectrun", "visual: spectrum"))
-        page_until(lambda html: "gs-build-problems" not in html and "The Ladder" in html)
+        fixed = page_until(lambda html: "gs-build-problems" not in html and "The Ladder" in html)
+        assert live_reload in fixed, "a rebuild must keep live reload working"
     finally:
         server.terminate()
         server.wait(timeout=30)
