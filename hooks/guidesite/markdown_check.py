@@ -24,7 +24,7 @@ from .entry_types.fields import MarkdownText
 from .link import LinkedSite
 from .load import dotted_path
 from .markdown_text import ALLOWED_CLASSES, ATTR_LIST, CODE, attribute_allowed
-from .pages import INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
+from .pages import HOME_PAGE, INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
 from .problems import Problems
 
 WEB = ("https://", "http://", "mailto:")
@@ -127,6 +127,9 @@ class MarkdownChecker:
                         for snippet, what, fix in self._entry_problems(entry, value):
                             line, column = source.find(snippet, at)
                             self.problems.add(source.display, line, column, what, fix, field=dotted_path(at))
+        if HOME_PAGE not in self.pages:
+            self.problems.add(f"content/{HOME_PAGE}", 1, 1, "the home page is missing",
+                              f"restore content/{HOME_PAGE}: every build starts from it")
         taken = taken_names(self.site)
         for path, page in self.pages.items():
             self._place(path, page, taken)

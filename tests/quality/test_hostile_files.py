@@ -105,6 +105,8 @@ CASES = [
      ["content/go.md:1:1: the site makes its own page at /go/ — choose another file name for this page"]),
     ("Welsh page with no English page", {"content/x.cy.md": PAGE},
      ["content/x.cy.md:1:1: this Welsh page has no English page content/x.md — add content/x.md, or rename this page"]),
+    ("the home page deleted", {"content/index.md": None, "content/index.cy.md": None},
+     ["content/index.md:1:1: the home page is missing — restore content/index.md: every build starts from it"]),
     ("page not UTF-8", {"content/x.md": "# Caf\u00e9\n".encode("latin-1")},
      ["content/x.md:1:1: the page is not valid UTF-8 — save it as UTF-8"]),
     # --- content pages: links -----------------------------------------------------------------
