@@ -34,8 +34,7 @@ LOADER_CASES = [
     ("not UTF-8", "title: caf\u00e9\n".encode("latin-1"),
      "entry.yml:1:11: the file is not valid UTF-8 (byte 0xe9) — save the file as UTF-8 in your editor"),
     ("syntax error", b"title: [unclosed\n",
-     "entry.yml:2:1: the YAML cannot be read: expected ',' or ']', but got '<stream end>' — check the "
-     "indentation and that text containing ': ' or '#' is in quotes"),
+     "entry.yml:1:8: the list started with [ is never closed — end it with ]: title: [unclosed]"),
     ("deep nesting", b"a: " + b"[" * 40 + b"]" * 40 + b"\n",
      "entry.yml:1:35: the data is nested more than 32 levels deep — flatten the structure; entries need "
      "only a few levels"),

@@ -28,6 +28,7 @@ from yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, M
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .problems import Problems
+from .yaml_slips import explain_syntax
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 32
@@ -190,10 +191,7 @@ def load_yaml_text(text: str, path: Path, display: str, problems: Problems) -> S
                      "delete it (it is invisible in most editors; retype the text around it)")
         return None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.add(display, line, column, f"the YAML cannot be read: {err.problem or err.context}",
-                     "check the indentation and that text containing ': ' or '#' is in quotes")
+        problems.add(display, *explain_syntax(err, text))
         return None
     finally:
         if loader is not None:

@@ -34,8 +34,7 @@ CONTROL = "which is not allowed — delete it (it is invisible in most editors; 
 # name, file, content (str or bytes), the exact problems reported
 ERRORS = [
     ("yaml syntax: ': ' in plain text", F, BAD.replace("title: Hostile", "title: a: b"),
-     [f"{F}:3:9: the YAML cannot be read: mapping values are not allowed here — check the indentation and that "
-      "text containing ': ' or '#' is in quotes"]),
+     [f"{F}:3:9: text with ': ' in it must be in quotes — put the text in quotes: title: 'a: b'"]),
     ("yaml syntax: bad indentation", F, BAD.replace("summary: A test entry.", "summary: A\n test:\n   - x"),
      None),  # any clear file:line message
     ("tab indentation", F, BAD.replace("reviewed: {date: 2024-01-10, by: Content editor}",
