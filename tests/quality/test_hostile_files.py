@@ -60,8 +60,7 @@ CASES = [
      ["content/x.md:1:1: the front matter that starts here is never closed — add a line holding only --- after "
       "its last field, or delete this line"]),
     ("front matter: YAML that cannot be read", {"content/x.md": page(PAGE, "title: a: b\n")},
-     ["content/x.md:2:9: the YAML cannot be read: mapping values are not allowed here — check the indentation and "
-      "that text containing ': ' or '#' is in quotes"]),
+     ["content/x.md:2:9: text with ': ' in it must be in quotes — put the text in quotes: title: 'a: b'"]),
     ("front matter: a list", {"content/x.md": page(PAGE, "- title\n")},
      ["content/x.md:2:1: the front matter should be fields such as 'title: …' — write 'title:' and 'description:' "
       "lines, or delete the front matter"]),
@@ -213,7 +212,8 @@ CASES = [
     ("a link that points nowhere", {"content/x.md": Link("missing.md")}, [f"content/x.md:1:1: {SYMLINK}"]),
     ("the whole content folder linked", {"content": Link("/etc")},
      ["content:1:1: this folder is a symbolic link, which is not allowed — replace the link with a real folder "
-      "holding the files"]),
+      "holding the files",
+      "content/index.md:1:1: the home page is missing — restore content/index.md: every build starts from it"]),
     ("the vocabulary linked", {"vocabulary.yml": Link("/etc/hostname")},
      ["vocabulary.yml:1:1: the vocabulary file is a symbolic link, which is not allowed — replace the link with the "
       "real file"]),
