@@ -204,7 +204,8 @@ def _serving_last_good(builder, site: Path):
         try:
             builder()
         except Exception as err:  # noqa: BLE001 - any failure: keep serving, say why
-            shown = "\n".join(dict.fromkeys([*problems.messages, str(err)]))
+            said = [*problems.messages, str(err)]
+            shown = "\n".join(dict.fromkeys(m for m in said if m != "Aborted with a BuildError!"))
             publish.show_problems(site, "The site was not rebuilt", "This is the last good build. Fix these "
                                   "problems and save: the page reloads when the site builds again.", shown)
         finally:
