@@ -15,6 +15,7 @@ else the machine is doing; wall-time ratios are printed beside them. Usage:
 
     .venv/bin/python benchmarks/run.py [--sizes 100,500,1000,5000] [--quick] [--repeats 3]
     .venv/bin/python benchmarks/run.py --profile 1000   # where ours spends more than plain
+    .venv/bin/python benchmarks/run.py --long-page      # check a 5 MB page, and long runs of '[', '@', '|'
 
 Figures, the machine they were measured on, and what limits them: benchmarks/README.md.
 """
@@ -354,6 +355,13 @@ class Generator:
             "about.cy.md": f"# Amdanom\n\n{self.paragraphs(3, 5, welsh=True)}",
         }
 
+    def long_page(self, links: int) -> str:
+        """A hand-written page far longer than any real one: short sentences that each end with
+        a wikilink, every third also with a citation, ten to a paragraph."""
+        sentences = [f"{self.words(3, 6).capitalize()} {self.wikilink()}" + (f" {self.citation()}." if i % 3 == 0 else ".")
+                     for i in range(links)]
+        return "\n\n".join(" ".join(sentences[i:i + 10]) for i in range(0, links, 10))
+
     def write(self, root: Path, nav: list | None) -> None:
         """The project: fixture configs (hooks pointed at this checkout), vocabulary, entries, pages.
 
@@ -685,6 +693,36 @@ def profile(n: int, top: int, repeats: int) -> None:
     shutil.rmtree(work)
 
 
+# Long runs of the characters that the link and citation patterns once read again from every
+# '[[' or '[@' (the 5 MB page took minutes to check, and so did these).
+LONG_RUNS = {"'[@' × 100,000": "[@" * 100_000, "'[[a' × 60,000": "[[a" * 60_000, "'[' × 200,000": "[" * 200_000,
+             "'[[a|', '|' × 100,000, ']'": "[[a|" + "|" * 100_000 + "]"}
+
+
+def long_page(repeats: int) -> None:
+    """CPU seconds of `guidesite check`, and of the engine's phases, on a project of 100 entries
+    with one hand-written page: 84,000 wikilinks and 28,000 citations in 5.5 MB, or a long run."""
+    work = Path(tempfile.mkdtemp(prefix="guidesite-long-page-"))
+    generator = Generator(100)
+    project = work / "project"
+    generator.write(project, NAV)
+    pages = {"84,000 wikilinks and 28,000 citations": generator.long_page(84_000), **LONG_RUNS}
+    print("| Page | Size (MB) | `guidesite check` (s) | Engine: load, check, link (s) | Render English (s) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, text in pages.items():
+        (project / "content" / "long.md").write_text(f"# Long page\n\n{text}\n", encoding="utf-8")
+        check, engine = [], []
+        for _ in range(repeats):
+            check.append(run_child([PYTHON, "-m", "guidesite", "--root", str(project), "check"], work / "check.log").cpu)
+            engine.append(json.loads(run_child([PYTHON, ME, "--child", "engine", str(project), str(work / "docs-en"),
+                                                str(work / "docs-cy")], work / "engine.log").stdout))
+        shown = name.replace("|", r"\|")  # inside a table cell
+        print(f"| {shown} | {len(text.encode()) / 1e6:.1f} | {statistics.median(check):.2f} | "
+              f"{statistics.median(e['load_check_link'] for e in engine):.2f} | "
+              f"{statistics.median(e['render_en'] for e in engine):.2f} |", flush=True)
+    shutil.rmtree(work)
+
+
 # --- report ------------------------------------------------------------------------------------
 def kib(value: float) -> str:
     return f"{value / 1024:.1f}"
@@ -737,6 +775,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, help="builds per size (default 3, or 1 above 1,000 entries)")
     parser.add_argument("--serve-size", type=int, default=1000, help="size at which to time a rebuild after an edit")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile our build of N entries")
+    parser.add_argument("--long-page", action="store_true",
+                        help="only time check and build with a 5 MB page of links, and with long runs of '[', '@', '|'")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--auto-nav", action="store_true",
                         help="keep the fixture's config without a nav: MkDocs then lists every page in the sidebar")
@@ -744,6 +784,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, top=30, repeats=args.repeats or 3)
+        return
+    if args.long_page:
+        long_page(repeats=args.repeats or 3)
         return
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     results = []
