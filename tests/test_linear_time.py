@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from guidesite.link import citations, find_links, parse_citation, substitute, wikilinks
 from guidesite.load import Source, line_column, line_starts
-from guidesite.markdown_text import CODE, split_code
+from guidesite.markdown_text import CODE, attribute_list_spans, split_code
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
@@ -51,6 +51,8 @@ RUNS = {
     "| repeated after [[, then ]]": ("[[", "|", "]]"),
     "spaces in a locator": ("[@smith-2001, p.", " ", "3]"),
 }
+OLD_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+ATTR_PIECES = ["{", "}", ":", " ", "\n", "#", ".", "a", "=", '"', "`"]
 CODE_RUNS = {"unclosed ``` fences × 50,000": "```x\n" * 50_000, "` × 100,000": "`" * 100_000,
              "` a × 50,000 on lines": "` a\n" * 50_000}
 
@@ -148,6 +150,26 @@ def runs(size: int) -> list[str]:
 @pytest.mark.parametrize("run", runs(200_000), ids=RUNS.keys())
 def test_runs_of_brackets_at_signs_and_bars_are_found_in_linear_time(run):
     finishes(list, find_links(run))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ATTR_PIECES), max_size=40).map("".join))
+def test_attribute_lists_are_found_exactly_where_attr_lists_pattern_finds_them(text):
+    assert list(attribute_list_spans(text)) == [(m.start(), m.end(), m.group(1)) for m in OLD_ATTR_LIST.finditer(text)]
+
+
+ATTR_RUNS = {"{ × 200,000": "{" * 200_000, "{ on 50,000 lines, one } at the end": "x{\n" * 50_000 + "}",
+             "{ and spaces, one }": "{ " * 100_000 + "}"}
+
+
+@pytest.mark.parametrize("run", ATTR_RUNS.values(), ids=ATTR_RUNS.keys())
+def test_attribute_lists_are_found_in_linear_time(run):
+    finishes(list, attribute_list_spans(run))
+
+
+@pytest.mark.parametrize("run", [*CODE_RUNS.values(), *ATTR_RUNS.values()], ids=[*CODE_RUNS, *ATTR_RUNS])
+def test_a_page_of_unclosed_code_or_braces_is_checked_and_built_in_linear_time(tmp_path, run):
+    finishes(check_and_render, project(tmp_path, pages=["# Runs\n\n" + run]))
 
 
 @pytest.mark.parametrize("run", CODE_RUNS.values(), ids=CODE_RUNS.keys())

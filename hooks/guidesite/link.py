@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -146,13 +147,17 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
     entries = site.entries
     topics = site.vocabulary.topics
 
+    @lru_cache(maxsize=None)  # a page may link to the same missing id thousands of times
+    def hint_for(target: str, relation: str) -> str:
+        return did_you_mean(target, [i for i, e in entries.items() if e.type in RELATION_TARGETS[relation]])
+
     def check(target: str, anchor: str | None, relation: str, display: str, line: int, column: int,
               field_name: str) -> bool:
         allowed = RELATION_TARGETS[relation]
         if target in site.broken_ids and target not in entries:
             return False  # its own file's problems are already reported
         if target not in entries:
-            hint = did_you_mean(target, [i for i, e in entries.items() if e.type in allowed])
+            hint = hint_for(target, relation)
             problems.add(display, line, column, f"there is no entry with the id '{target}'",
                          hint or "check the spelling, or add the entry first", field=field_name)
             return False

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from bisect import bisect_right
 from urllib.parse import unquote
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
@@ -22,8 +21,8 @@ from markdown.extensions.toc import slugify, unique
 from .content_page import heading_text
 from .entry_types.fields import MarkdownText
 from .link import LinkedSite
-from .load import dotted_path
-from .markdown_text import ALLOWED_CLASSES, ATTR_LIST, CODE, attribute_allowed
+from .load import dotted_path, line_column, line_starts
+from .markdown_text import ALLOWED_CLASSES, attribute_allowed, attribute_list_spans, code_spans
 from .pages import HOME_PAGE, INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
 from .problems import Problems
 
@@ -40,22 +39,22 @@ ENTRY_LINK_FIX = "link to an entry with [[id]] or [[id#part]], or to another sit
 
 def prose(text: str):
     """(offset, piece) for each stretch of ``text`` outside code spans and blocks."""
-    start = 0
-    for code in CODE.finditer(text):
-        yield start, text[start:code.start()]
-        start = code.end()
-    yield start, text[start:]
+    last = 0
+    for start, end in code_spans(text):
+        yield last, text[last:start]
+        last = end
+    yield last, text[last:]
 
 
 def attribute_lists(text: str):
     """(offset, written, [(name, value)]) for every attribute list an editor wrote on purpose
     ({: …}, {#…} or {.…}, or one that sets a value); other braces are shown as text."""
-    for start, piece in prose(text):
-        for found in ATTR_LIST.finditer(piece):
-            attrs, _rest = get_attrs_and_remainder(found.group(1))
-            written = found.group(0)
+    for offset, piece in prose(text):
+        for start, end, inside in attribute_list_spans(piece):
+            attrs, _rest = get_attrs_and_remainder(inside)
+            written = piece[start:end]
             if written[1] in ":#." or any(name not in (".", "id") and value is not None for name, value in attrs):
-                yield start + found.start(), written, attrs
+                yield offset + start, written, attrs
 
 
 def destination(text: str, start: int) -> str:
@@ -133,10 +132,9 @@ class MarkdownChecker:
         taken = taken_names(self.site)
         for path, page in self.pages.items():
             self._place(path, page, taken)
-            starts = _line_starts(page.markdown)
+            starts = line_starts(page.markdown)
             for offset, what, fix in self._page_problems(path, page.markdown):
-                line = _line_of(starts, offset)
-                self.problems.add(page.display, line, offset - starts[line - 1] + 1, what, fix)
+                self.problems.add(page.display, *line_column(starts, offset), what, fix)
 
     def _place(self, path: str, page, taken: set[str]) -> None:
         english = path.replace(".cy.md", ".md")
@@ -233,19 +231,6 @@ class MarkdownChecker:
 
 def _anchor_fix(known) -> str:
     return f"use one of: {', '.join(sorted(known))}" if known else "link to the page without '#…'"
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    found = text.find("\n")
-    while found >= 0:
-        starts.append(found + 1)
-        found = text.find("\n", found + 1)
-    return starts
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset)
 
 
 def check_markdown(linked: LinkedSite, problems: Problems) -> None:

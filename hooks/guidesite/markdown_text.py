@@ -26,7 +26,7 @@ WHITESPACE = re.compile(r"\s+")
 # Attribute lists ({: .class #id key=value}) wherever Python-Markdown's attr_list could read one.
 # Editors may use only the site's own classes, and ids only on hand-written pages' headings,
 # lowercase, so no text can take an id the theme reads (such as __config) or set an attribute.
-ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n ][^}\n]*)\}")
+ATTR_LIST_START = re.compile(r":?[ ]*")
 ALLOWED_CLASSES = frozenset({"gs-lead"})
 EDITOR_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -37,14 +37,36 @@ def attribute_allowed(name: str, value: str | None, ids_allowed: bool) -> bool:
     return name == "id" and ids_allowed and bool(EDITOR_ID.match(value or ""))
 
 
+def attribute_list_spans(text: str):
+    """(start, end, inside) of every match of attr_list's pattern, \\{:?[ ]*([^}\\n ][^}\\n]*)\\},
+    found in linear time (the pattern, run by re, reads to the line's end from every '{')."""
+    pos, close, newline = 0, -1, -1
+    while (start := text.find("{", pos)) >= 0:
+        if close < start:
+            close = text.find("}", start + 1)
+            if close < 0:
+                return
+        if newline < start:
+            newline = text.find("\n", start + 1)
+        if 0 <= newline < close:
+            pos = newline + 1
+            continue
+        words = text[start + 1:close]
+        if words.strip(" "):
+            rest = words[ATTR_LIST_START.match(words).end():]
+            yield start, close + 1, rest or words
+        pos = close + 1
+
+
 def _neutralise_attributes(prose: str, ids_allowed: bool) -> str:
     """Braces of any attribute list that sets something not allowed are escaped, so they show as text."""
-    def escape(found: re.Match) -> str:
-        attrs, _rest = get_attrs_and_remainder(found.group(1))
-        if attrs and all(attribute_allowed(name, value, ids_allowed) for name, value in attrs):
-            return found.group(0)
-        return found.group(0).replace("{", "\\{").replace("}", "\\}")
-    return ATTR_LIST.sub(escape, prose)
+    pieces, last = [], 0
+    for start, end, inside in attribute_list_spans(prose):
+        attrs, _rest = get_attrs_and_remainder(inside)
+        if not (attrs and all(attribute_allowed(name, value, ids_allowed) for name, value in attrs)):
+            pieces += [prose[last:start], prose[start:end].replace("{", "\\{").replace("}", "\\}")]
+            last = end
+    return "".join(pieces) + prose[last:]
 
 
 def plain(text: str) -> Markup:
