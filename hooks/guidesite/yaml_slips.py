@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+YAML_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 FALLBACK_FIX = "check the indentation and that text containing ': ' or '#' is in quotes"
 # Where a line's value starts: after its indentation, any '- ' and any 'name: '.
 LEAD = re.compile(r" *(?:- +)*(?:[^\s'\"#\[{][^:#]*?: +)?")
@@ -25,7 +26,7 @@ OPENER = {close: open_ for open_, close in CLOSER.items()}
 
 def explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
     """(line, column, what is wrong, fix) for a YAML syntax error in ``text``."""
-    lines = text.split("\n")
+    lines = YAML_LINE_BREAK.split(text)  # as PyYAML counts lines: NEL and U+2028/9 end one too
     said = f"{err.context} | {err.problem}"
     for pattern, rule in RULES:
         if re.search(pattern, said):
