@@ -1,13 +1,14 @@
 """The real guidance site: passes the check, builds strictly, and keeps every URL it has
-ever published working (tests/published_urls.txt, extended as the site grows)."""
+ever published working (tests/published_urls.txt, extended by the deploy job as the site grows)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from guidesite import published
 from guidesite.cli import main
+from guidesite.project import build_site
 from tests.conftest import ROOT
 from tests.test_build import mkdocs_build
 from tests.test_trainers import follow
@@ -23,10 +24,16 @@ def real_site(tmp_path_factory) -> Path:
     return out
 
 
-def current_pages(site: Path) -> set[str]:
-    """Every page folder of the built site that is a real page, not a redirect."""
+def current_pages(site: Path, redirects: bool = False) -> set[str]:
+    """Every page folder of the built site that is a real page (with ``redirects``: a redirect)."""
     return {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-            if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")} - {"./"}
+            if ('http-equiv="refresh"' in p.read_text(encoding="utf-8")) == redirects} - {"./"}
+
+
+def unresolved(site: Path, urls: list[str]) -> list[str]:
+    """The published URLs a built site no longer serves, as a page or as a redirect to one."""
+    return [url for url in urls if not (site / url / "index.html").is_file()
+            or not (follow(site, url.rstrip("/")) / "index.html").is_file()]
 
 
 def test_the_real_content_passes_check(capsys):
@@ -39,23 +46,18 @@ def test_the_real_site_builds_both_languages(real_site):
 
 
 def test_every_published_url_still_resolves(real_site):
-    published = [line for line in PUBLISHED.read_text().splitlines() if line and not line.startswith("#")]
-    assert published
-    broken = [url for url in published
-              if not (real_site / url).is_dir() or not (follow(real_site, url.rstrip("/")) / "index.html").is_file()]
-    assert not broken, f"published URLs that no longer resolve: {broken}"
+    urls = published.listed(PUBLISHED.read_text(encoding="utf-8"))
+    assert urls
+    lost = unresolved(real_site, urls)
+    assert not lost, "\n".join(map(published.lost_message, lost))
 
 
-def test_every_current_page_is_in_the_published_list(real_site):
-    """New pages join the list, so they are protected from then on.
-    To add them: UPDATE_PUBLISHED_URLS=1 pytest tests/test_real_site.py"""
-    listed = {line for line in PUBLISHED.read_text().splitlines() if line and not line.startswith("#")}
-    current = current_pages(real_site)
-    if os.environ.get("UPDATE_PUBLISHED_URLS"):
-        header = "# Every URL the site has published. Never remove a line: redirect instead (see CONTRIBUTING.md).\n"
-        PUBLISHED.write_text(header + "".join(f"{url}\n" for url in sorted(listed | current)))
-        listed |= current
-    assert sorted(current - listed) == []
+def test_guidesite_urls_lists_the_pages_a_build_publishes(real_site, capsys):
+    """The engine's URLs, which `urls --check` and `--record` use, are the build's: its pages
+    and, for --check, its redirect pages."""
+    assert main(["--root", str(ROOT), "urls"]) == 0
+    assert capsys.readouterr().out.splitlines() == sorted(current_pages(real_site))
+    assert published.site_urls(build_site(ROOT)[0])[1] == current_pages(real_site, redirects=True)
 
 
 def links_from(site: Path, folder: str) -> set[str]:
@@ -87,8 +89,6 @@ def test_every_page_is_within_three_clicks_of_the_home_page(real_site, lang):
 
 
 def test_every_framework_is_listed_on_each_of_its_level_pages(real_site):
-    from guidesite.project import build_site
-
     linked, _ = build_site(ROOT)
     for framework in linked.site.of_type("framework"):
         for level in framework.levels:
@@ -96,8 +96,6 @@ def test_every_framework_is_listed_on_each_of_its_level_pages(real_site):
 
 
 def test_case_studies_link_to_the_frameworks_they_illustrate(real_site):
-    from guidesite.project import build_site
-
     linked, _ = build_site(ROOT)
     for case in linked.site.of_type("case-study"):
         assert case.illustrates, f"{case.id} illustrates nothing"

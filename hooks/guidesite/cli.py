@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import archetypes, reviews, schemas, translations
+from . import archetypes, published, reviews, schemas, translations
 from .problems import ContentError, Problem, Problems
 from .project import Project, build_site, load_site
 
@@ -161,6 +161,42 @@ def write_schemas(root: Path) -> int:
     return 0
 
 
+def site_urls(root: Path, record: bool, check: bool) -> int:
+    """The site's page URLs; or the register of published URLs brought up to date (--record,
+    after a deploy, so editors never have to); or the published URLs that would be lost (--check)."""
+    linked = _linked_or_report(root, "list of URLs")
+    if linked is None:
+        return 1
+    pages, redirects = published.site_urls(linked)
+    register = root / published.REGISTER
+    text = register.read_text(encoding="utf-8") if register.is_file() else ""
+    if record:
+        text, added = published.merged(text, pages)
+        if not _write(Project(root), register, text):
+            return 1
+        print(f"✓ Recorded {len(added)} new URL{'s' if len(added) != 1 else ''} in {published.REGISTER}.")
+        return 0
+    if check:
+        urls = published.listed(text)
+        if not urls:
+            print(f"✗ {published.REGISTER} lists no URLs: it must list every URL the site has published.")
+            return 1
+        lost = published.lost(urls, pages | redirects)
+        for url in lost:
+            print(f"✗ {published.lost_message(url)}")
+        if lost:
+            print(f"\n✗ {len(lost)} of the {len(urls)} published URLs would stop working. Trainers' slides and "
+                  "handouts link to them: keep each one, then run the check again.")
+            return 1
+        new = len(pages - set(urls))
+        print(f"✓ All {len(urls)} published URLs still resolve"
+              + (f"; {new} new ones are recorded when the site is next published." if new else "."))
+        return 0
+    for url in sorted(pages):
+        print(url)
+    return 0
+
+
 def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
         return check(root, github=os.environ.get("GITHUB_ACTIONS") == "true")
@@ -170,6 +206,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         return write_schemas(root)
     if args.command == "reviews":
         return review_report(root, args.today, args.within)
+    if args.command == "urls":
+        return site_urls(root, args.record, args.check)
     return translation_report(root)
 
 
@@ -187,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     due.add_argument("--within", type=_days, default=30, metavar="DAYS", help="how far ahead to look (default 30)")
     due.add_argument("--today", type=_date, default=datetime.date.today(),
                      metavar="YYYY-MM-DD", help="count from this date instead of today")
+    urls = commands.add_parser("urls", help="list the site's page URLs, one a line")
+    mode = urls.add_mutually_exclusive_group()
+    mode.add_argument("--record", action="store_true",
+                      help=f"add them to {published.REGISTER}, never removing a line (the deploy job does this)")
+    mode.add_argument("--check", action="store_true",
+                      help=f"list the URLs in {published.REGISTER} that would no longer resolve; exit 1 if any")
     new = commands.add_parser("new", help="start a new entry from a template")
     new.add_argument("type", choices=sorted(archetypes.FOLDER), help="the kind of entry")
     new.add_argument("id", help="its permanent id: lowercase words joined by hyphens")

@@ -13,6 +13,7 @@ LEVEL_ORDER = get_args(Level)
 HOME_PAGE = "index.md"
 TRANSLATIONS_PAGE = "editors/translations.md"
 TERMS_PAGE = "terms.md"
+GO_INDEX = "go/index.md"  # every short link (/go/<id>/), for trainers
 # Index pages: source path -> template.
 INDEX_PAGES = {
     "theory/index.md": "theory_index.md.j2",
@@ -76,10 +77,26 @@ def generated_paths(site) -> set[str]:
     """Every page the engine writes for ``site`` (hand-written pages not included)."""
     paths = {entry_path(e) for e in site.entries.values()}
     paths |= {level_path(level) for level in LEVEL_ORDER} | {topic_path(t) for t in site.vocabulary.topics}
-    paths |= set(INDEX_PAGES) | {TRANSLATIONS_PAGE, TERMS_PAGE}
+    paths |= set(INDEX_PAGES) | {TRANSLATIONS_PAGE, TERMS_PAGE, GO_INDEX}
     paths |= {framework_handout_path(e) for e in site.of_type("framework")}
     paths |= {question_handout_path(level) for level in question_handout_levels(site.of_type("question"))}
     return paths
+
+
+def page_paths(site) -> set[str]:
+    """Every page of one language's site: generated and hand-written (``X.cy.md`` is the Welsh
+    of ``X.md``, published at its address, never a page of its own)."""
+    written = {d.removeprefix("content/") for d in site.content if not d.endswith(".cy.md")}
+    return generated_paths(site) | written
+
+
+def folder_url(path: str) -> str:
+    """The folder a page's source path is published at (``theory/index.md`` -> ``theory/``,
+    ``theory/x.md`` -> ``theory/x/``, ``index.md`` -> the language's own folder)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 def taken_names(site) -> set[str]:

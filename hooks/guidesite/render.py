@@ -23,12 +23,15 @@ from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, substitute, wikilinks
 from .markdown_text import plain, prepare_markdown
-from .pages import (INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
+from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
                     entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
 from .project import sort_key
 
 HERE = Path(__file__).parent
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
+# The script that lets a redirect page keep the address's #part: hooks/theme/assets/redirect.js,
+# which MkDocs copies into each language's build with the rest of the theme.
+REDIRECT_SCRIPT = "assets/redirect.js"
 
 
 def load_strings(lang: str) -> dict:
@@ -266,6 +269,7 @@ class Renderer:
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
         pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
+        pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries)
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
@@ -311,15 +315,25 @@ class Renderer:
         targets = {f"{SECTION[self.linked.entries[new].type]}/{old}/": new
                    for old, new in self.linked.redirects.items()}
         for entry_id, entry in self.linked.entries.items():
-            targets[f"go/{entry_id}/"] = entry_id
-            targets.update({f"go/{old}/": entry_id for old in entry.formerly})
+            targets.update({f"go/{short}/": entry_id for short in (entry_id, *entry.formerly)})
         return {path: entry_path(self.linked.entries[i])[:-3] + "/" for path, i in sorted(targets.items())}
 
+    def redirect_pages(self) -> dict[str, str]:
+        """Folder of each redirect page this language's build writes -> the page it leads to."""
+        folder = languages.prefix(self.lang)
+        pages = {}
+        for redirect, target in self.redirect_targets().items():
+            pages[folder + redirect] = folder + target
+            if folder and redirect.startswith("go/"):
+                pages[redirect] = folder + target  # short links also work without a language: /go/<id>/
+        return pages
+
     def render_redirect(self, folder: str, target: str) -> str:
-        """A static redirect page with a relative URL, so it works on any host and sub-path."""
+        """A static redirect page with relative URLs, so it works on any host and sub-path."""
         entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
         return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.title), target=posixpath.relpath(target, folder) + "/")
+            lang=self.lang, title=self._text(entry.title), target=posixpath.relpath(target, folder) + "/",
+            script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None) -> str:
         """Append the print-only footer: permanent URL and its QR code."""
@@ -333,12 +347,8 @@ class Renderer:
         and, for English, the bilingual landing page at the root."""
         folder = languages.prefix(self.lang)
         files = {folder + path: markdown for path, markdown in self.render_all().items()}
-        for redirect, target in self.redirect_targets().items():
-            origins = [folder + redirect]
-            if folder and redirect.startswith("go/"):
-                origins.append(redirect)  # short links also work without a language: /go/<id>/
-            for origin in origins:
-                files[f"{origin}index.html"] = self.render_redirect(origin, folder + target)
+        for origin, target in self.redirect_pages().items():
+            files[f"{origin}index.html"] = self.render_redirect(origin, target)
         if folder:
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
