@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entry_types.fields import RESERVED_IDS
 from .problems import Problems, visible
 
 ENTRY_FOLDERS = ("theory", "casestudies", "workshops")
@@ -34,6 +35,7 @@ STATIC_TYPES = {
     ".webp": (b"RIFF",),  # and "WEBP" at byte 8, checked below
     ".pdf": (b"%PDF-",),
 }
+WINDOWS_NAMES = RESERVED_IDS - {"index"}  # names Windows cannot give a file or folder
 NAMES_FIX = "use lowercase letters, digits and hyphens only, e.g. '{example}'"
 
 
@@ -84,14 +86,15 @@ def _files_under(root: Path, folder: Path, problems: Problems):
                 problems.add(display(path), 1, 1, "this is not an ordinary file", "delete it")
 
 
-def _name_problem(path: Path, base: Path, pattern: re.Pattern) -> str | None:
+def _name_problem(path: Path, base: Path, pattern: re.Pattern, reserved=frozenset()) -> str | None:
     """Why a path's folders or file name are not allowed, or None. Lowercase ASCII only, so no
     two names can differ by case or Unicode form alone (they would collide on Windows and macOS)."""
     *folders, name = path.relative_to(base).parts
     for part in folders:
-        if not NAME.match(part):
+        if not NAME.match(part) or part in reserved:
             return f"the folder name '{visible(part)}' is not allowed"
-    return None if pattern.match(name) else f"the file name '{visible(name)}' is not allowed"
+    stem = name.split(".")[0]
+    return None if pattern.match(name) and stem not in reserved else f"the file name '{visible(name)}' is not allowed"
 
 
 def _static_problem(relative: str, raw: bytes) -> tuple[str, str] | None:
@@ -141,13 +144,13 @@ def find_editor_files(root: Path, problems: Problems) -> EditorFiles:
                 if "/" in relative:
                     problems.add(display, 1, 1, "pages belong at the top of content/, not in a folder",
                                  f"move it to content/{path.name}")
-                elif not PAGE_NAME.match(path.name):
+                elif not PAGE_NAME.match(path.name) or path.name.split(".")[0] in WINDOWS_NAMES:
                     problems.add(display, 1, 1, f"the file name '{visible(path.name)}' is not allowed",
                                  "use lowercase letters, digits and hyphens, ending .md (or .cy.md for Welsh)")
                 else:
                     found.pages.append(path)
                 continue
-            name_problem = _name_problem(path, base, STATIC_NAME)
+            name_problem = _name_problem(path, base, STATIC_NAME, WINDOWS_NAMES)
             if name_problem:
                 problems.add(display, 1, 1, name_problem, NAMES_FIX.format(example="images/partnership-map.png"))
                 continue

@@ -35,7 +35,7 @@ MAX_DEPTH = 32
 # Control characters a quoted string can still hold through an escape such as "\a" or
 # "\x1b" (the reader refuses them written out): C0 but tab, newline and carriage return;
 # DEL; C1 but NEL.
-ESCAPED_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+ESCAPED_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")  # and non-characters
 
 @dataclass
 class Source:

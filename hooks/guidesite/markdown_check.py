@@ -30,8 +30,12 @@ WEB = ("https://", "http://", "mailto:")
 MAX_URL = 2000
 LOOK_BACK = 1000  # how far before '](' the link text's '[' is looked for
 # A link definition as Python-Markdown reads one: [label]: address, then a title or the line's end.
-REFERENCE = re.compile(r"^ {0,3}\[(?!-?@)[^\[\]\n]*\]:[ \t]*\n?[ \t]*(\S+)[ \t]*(?:\n[ \t]*)?"
+REFERENCE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)]|>)[ \t]*)*\[(?!-?@)[^\[\]\n]*\]:[ \t]*\n?[ \t]*(\S+)[ \t]*(?:\n[ \t]*)?"
                        r"(?:([\"']).*\2[ \t]*|\(.*\)[ \t]*)?$", re.M)
+BRACKET = re.compile(r"(?<!\\)[\[\]]")
+MAX_BRACKETS = 50
+MAX_INDENT = 200
+DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT + 1}}}", re.M)
 HEADINGS = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 SETEXT = re.compile(r"^([^\n]+)\n[ ]{0,3}(?:=+|-+)[ \t]*$", re.M)
 ENTRY_LINK_FIX = "link to an entry with [[id]] or [[id#part]], or to another site with a full https:// address"
@@ -95,8 +99,26 @@ def heading_ids(markdown: str) -> set[str]:
         ids |= {value for name, value in attrs if name == "id"}
     for _start, piece in prose(markdown):
         for found in (*HEADINGS.finditer(piece), *SETEXT.finditer(piece)):
-            unique(slugify(heading_text(found.group(1)), "-"), ids)
+            if not any(name == "id" for _, _, attrs in attribute_lists(found.group(1)) for name, _ in attrs):
+                unique(slugify(heading_text(found.group(1)), "-"), ids)  # a heading's {#id} replaces its slug
     return ids
+
+
+def nesting_problems(text: str):
+    """(offset, what, fix) where Markdown would nest deeper than Python-Markdown can read in
+    reasonable time (brackets: time grows with the square of their depth) or at all (lists)."""
+    for offset, piece in prose(text):
+        depth = 0
+        for found in BRACKET.finditer(piece):
+            depth = depth + 1 if found.group() == "[" else max(0, depth - 1)
+            if depth > MAX_BRACKETS:
+                yield offset + found.start(), f"more than {MAX_BRACKETS} '[' are open at once here", \
+                    "close them, or write \\[ for a bracket that is only text"
+                break
+        deep = DEEP_INDENT.search(piece)
+        if deep:
+            yield offset + deep.start(), "this line is indented too deeply for the page to be read", \
+                f"indent by at most {MAX_INDENT} spaces"
 
 
 class MarkdownChecker:
@@ -170,6 +192,8 @@ class MarkdownChecker:
         """(snippet to find, what, fix) for each problem in one Markdown field of an entry."""
         for _offset, written, what, fix in self._attribute_problems(text, ids_allowed=False):
             yield written, what, fix
+        for offset, what, fix in nesting_problems(text):
+            yield text[offset:offset + 20], what, fix
         for _offset, image, address in links(text):
             if image:
                 yield address or "![", "pictures cannot go in an entry's text", \
@@ -185,6 +209,7 @@ class MarkdownChecker:
         """(offset, what, fix) for each problem in a hand-written page."""
         for offset, _written, what, fix in self._attribute_problems(markdown, ids_allowed=True):
             yield offset, what, fix
+        yield from nesting_problems(markdown)
         for offset, image, address in links(markdown):
             problem = self._link_problem(path, address, image)
             if problem:

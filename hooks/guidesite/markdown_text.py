@@ -20,7 +20,7 @@ FENCE_END = {fence: re.compile(rf"^{fence}[ \t]*$", re.M) for fence in ("```", "
 CODE_SPAN = re.compile(r"`+[^`\n]*?`+")
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
 # Characters that start a heading, quote, list or numbered list only at the start of a line.
-LINE_START = re.compile(r"^(\s*)([#>+-])")
+LINE_START = re.compile(r"^(\s*)([#>+!-])")  # '!!!' starts an admonition
 ORDERED_MARKER = re.compile(r"^(\s*\d+)([.)])")
 WHITESPACE = re.compile(r"\s+")
 # Attribute lists ({: .class #id key=value}) wherever Python-Markdown's attr_list could read one.

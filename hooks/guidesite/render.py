@@ -101,7 +101,7 @@ class Renderer:
         """A page title or description for front matter. The theme prints these without
         escaping (in <title> and <meta>), so they are HTML-escaped here."""
         text = self._text(value) if isinstance(value, LocalText) else str(value)
-        return Markup(json.dumps(html.escape(" ".join(text.split())), ensure_ascii=False))
+        return Markup(json.dumps(html.escape(" ".join(text.split()))))  # ASCII: YAML reads back every escape
 
     # --- links ------------------------------------------------------------------------------
     @staticmethod
@@ -165,7 +165,8 @@ class Renderer:
                 parts.append(text)
             return "(" + "; ".join(parts) + ")"
 
-        return substitute(citations, citation, substitute(wikilinks, wikilink, prose))
+        # Citations first: a wikilink's label is an entry's escaped title, which may hold "[@…]".
+        return substitute(wikilinks, wikilink, substitute(citations, citation, prose))
 
     def date(self, value) -> str:
         """A date as readers write it: 23 November 2026 / 23 Tachwedd 2026."""

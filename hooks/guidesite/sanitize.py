@@ -35,8 +35,23 @@ URL_SCHEMES = {"http", "https", "mailto"}
 THEME_ID = re.compile(r'\sid="__[^"]*"')
 
 
+# Classes page content may carry: our own (gs-…), and those Markdown's extensions write. Any
+# other (Material's md-consent__overlay, md-dialog, …) could lay the theme's furniture over the
+# page, whichever way it arrived (an admonition's type, an attribute list, a stray tag).
+CONTENT_CLASSES = frozenset({"admonition", "admonition-title", "headerlink", "md-button", "md-button--primary",
+                             "note", "info", "tip", "warning", "danger", "example", "quote", "abstract",
+                             "success", "question", "failure", "bug", "important", "caution", "hint", "attention",
+                             "error", "seealso", "todo"})
+CLASS = re.compile(r'\sclass="([^"]*)"')
+
+
+def _content_classes(found: re.Match) -> str:
+    kept = [name for name in found.group(1).split() if name in CONTENT_CLASSES or name.startswith("gs-")]
+    return f' class="{" ".join(kept)}"' if kept else ""
+
+
 def sanitize_html(html: str) -> str:
-    """Keep only allowed tags, attributes and link schemes; relative links are kept."""
+    """Keep only allowed tags, attributes, classes and link schemes; relative links are kept."""
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
                       strip_comments=True)
-    return THEME_ID.sub("", clean)
+    return CLASS.sub(_content_classes, THEME_ID.sub("", clean))

@@ -94,6 +94,11 @@ CASES = [
      [f"content/my page.md:1:1: the file name 'my page.md' is not allowed — {NOT_ALLOWED_NAME}"]),
     ("page name with a bidi override", {"content/x\u202e.md": PAGE},
      [f"content/x<U+202E>.md:1:1: the file name 'x<U+202E>.md' is not allowed — {NOT_ALLOWED_NAME}"]),
+    ("page with a Windows device name", {"content/aux.md": PAGE},
+     [f"content/aux.md:1:1: the file name 'aux.md' is not allowed — {NOT_ALLOWED_NAME}"]),
+    ("picture with a Windows device name", {"content/images/com1/lpt1.png": PNG},
+     ["content/images/com1/lpt1.png:1:1: the folder name 'com1' is not allowed — use lowercase letters, digits and "
+      "hyphens only, e.g. 'images/partnership-map.png'"]),
     ("page at a generated page's address", {"content/frameworks.md": PAGE},
      ["content/frameworks.md:1:1: the site makes its own page at /frameworks/ — choose another file name for this page"]),
     ("page over a generated section", {"content/theory.md": PAGE},
@@ -149,6 +154,18 @@ CASES = [
      ["content/x.md:4:6: 'index.md' is not a picture — show a PNG, JPEG, GIF or WebP file from content/images/"]),
     ("unknown wikilink", {"content/x.md": PAGE + "See [[nowhere]].\n"},
      ["content/x.md:4:5: there is no entry with the id 'nowhere' — check the spelling, or add the entry first"]),
+    ("link definition in a list item", {"content/x.md": PAGE + "[see][c]\n\n- [c]: missing-c.md\n"},
+     [f"content/x.md:6:8: there is no page or file 'missing-c.md' {NO_PAGE}"]),
+    ("link definition in a quote", {"content/x.md": PAGE + "[see][g]\n\n> [g]: missing-g.md\n"},
+     [f"content/x.md:6:8: there is no page or file 'missing-g.md' {NO_PAGE}"]),
+    ("link to a heading's slug when it has an {#id}", {"content/x.md": "# A page {#top}\n\n[x](#a-page)\n"},
+     ["content/x.md:3:5: this page has no heading with the anchor '#a-page' — use one of: top"]),
+    ("brackets nested 6,000 deep (Markdown would take minutes)", {"content/x.md": PAGE + "[a" * 6000 + "]" * 6000},
+     ["content/x.md:4:101: more than 50 '[' are open at once here — close them, or write \\[ for a bracket that "
+      "is only text"]),
+    ("a list nested 250 deep (Markdown cannot read it)",
+     {"content/x.md": PAGE + "".join("    " * i + "- x\n" for i in range(250))},
+     ["content/x.md:55:1: this line is indented too deeply for the page to be read — indent by at most 200 spaces"]),
     # --- content pages: attribute lists ---------------------------------------------------
     ("DOM clobbering: __config", {"content/x.md": PAGE + "Para\n{: #__config }\n"},
      ["content/x.md:5:1: the attribute list {: #__config } sets the id '__config', which is not allowed — use "
@@ -406,3 +423,45 @@ def test_a_problem_only_mkdocs_finds_still_names_the_editors_file():
     hooks.NamingEditorFiles({"en/evil.md": "content/evil.md"}).filter(record)
     assert record.getMessage() == ("content/evil.md: Doc file 'en/evil.md' contains a link 'x.md', but the target "
                                    "is not found.")
+
+
+def test_classes_of_the_theme_never_reach_page_content():
+    """An admonition's type, a stray tag or an attribute list could name one of Material's own
+    classes (a full-page overlay): only ours and Markdown's survive."""
+    from guidesite.sanitize import sanitize_html
+    html = ('<div class="admonition md-consent__overlay"><p class="admonition-title">x</p></div>'
+            '<span class="md-dialog md-dialog--active">y</span><p class="gs-lead note">z</p>')
+    assert sanitize_html(html) == ('<div class="admonition"><p class="admonition-title">x</p></div>'
+                                   '<span>y</span><p class="gs-lead note">z</p>')
+
+
+def test_an_admonition_written_as_a_list_item_of_plain_text_is_text(tmp_path):
+    from guidesite.render import Renderer
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    question = site / "theory/which-rung.yml"
+    question.write_text(question.read_text().replace('prompts: ["Why there?"]',
+                                                     "prompts: ['!!! md-dialog md-dialog--active boo']"))
+    linked, _ = build_site(site)
+    assert "- \\!!! md-dialog md-dialog--active boo" in Renderer(linked).render_all()["theory/which-rung.md"]
+
+
+def test_a_title_holding_a_citation_is_text_in_every_link_to_it(tmp_path):
+    from guidesite.render import Renderer
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    ladder = site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("title: The Ladder", "title: 'The Ladder [@brown-1999]'"))
+    linked, _ = build_site(site)
+    trust = Renderer(linked).render_all()["theory/trust.md"]
+    assert "[The Ladder \\[@brown-1999\\]](ladder.md)" in trust
+
+
+def test_a_non_character_cannot_break_a_pages_front_matter(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    ladder = site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("title: The Ladder", 'title: "The\\uFFFE Ladder"'))
+    assert problems_of(site) == [
+        "theory/ladder.yml:3:8: title: the text contains the control character U+FFFE (written as an escape such as "
+        "\\a or \\x07), which is not allowed — delete the escape"]
