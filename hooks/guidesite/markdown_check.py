@@ -240,6 +240,8 @@ class MarkdownChecker:
         if resolved.endswith(".cy.md") and resolved in self.pages:
             return (f"'{address}' links to the Welsh file", f"link to {resolved.replace('.cy.md', '.md')}: each "
                     "language's site shows its own page")
+        if resolved in self.site.broken_pages:
+            return None  # that page's own problems are reported
         if resolved not in self.targets:
             return (f"there is no page or file '{address}' to link to",
                     "link to a page's .md file (such as personal-practice.md or references/index.md), "

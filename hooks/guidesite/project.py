@@ -53,6 +53,8 @@ class Site:
     static: dict[str, bytes] = field(default_factory=dict)  # images/x.png -> its bytes
     # Ids of files that failed validation: links to them are not reported again as unknown.
     broken_ids: set[str] = field(default_factory=set)
+    # Hand-written pages that failed their check: links to them are not reported again as missing.
+    broken_pages: set[str] = field(default_factory=set)
     # Files that failed validation, kept so that their links are still checked in the same run.
     unchecked: list[Source] = field(default_factory=list)
 
@@ -125,6 +127,8 @@ def load_site(project: Project, problems: Problems) -> Site | None:
         page = _read_page(project, path, problems)
         if page:
             site.content[page.display] = page
+        else:
+            site.broken_pages.add(project.display(path).removeprefix("content/"))
     site.static = files.static
     return site if vocabulary else None
 

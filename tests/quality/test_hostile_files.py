@@ -81,6 +81,9 @@ CASES = [
      ["content/x.md:3:1: a tab is used for indentation — indent with spaces only (two per level)"]),
     ("front matter: description too long", {"content/x.md": page(PAGE, f"description: {'x' * 301}\n")},
      ["content/x.md:2:14: description: this text is longer than 300 characters — shorten it or split the entry"]),
+    ("a page with problems of its own, linked from another", {"content/x.md": page(PAGE, "template: x\n"),
+                                                              "content/y.md": PAGE + "[x](x.md)\n"},
+     ["content/x.md:2:1: template: 'template' is not a field here — the fields are: description, title"]),
     ("page with no title", {"content/x.md": "Some text, no heading.\n"},
      ["content/x.md:1:1: the page has no title — start the page with a '# ' heading, or add 'title:' front matter"]),
     # --- content pages: where they sit and what they are called --------------------------
