@@ -31,7 +31,19 @@ CASES = [
         "theory/smith-2001.yml", REFERENCE + "jounral: Journal of Fixtures\n",
         ["theory/smith-2001.yml:7:1: jounral: 'jounral' is not a field here — did you mean 'journal'? "
          "the fields are: authors, book_title, doi, editors, formerly, id, issue, journal, kind, note, pages, place, "
-         "publisher, summary, title, topics, type, url, volume, year"],
+         "publisher, summary, title, title_unknown, topics, type, url, volume, year"],
+    ),
+    (
+        "a reference with neither a title nor title_unknown",
+        "theory/smith-2001.yml", REFERENCE.replace("title: Working together in small places\n", ""),
+        ["theory/smith-2001.yml:1:1: this reference has no 'title' — add 'title:' with the work's title, "
+         "or 'title_unknown: true' if no source gives it"],
+    ),
+    (
+        "a reference with both a title and title_unknown",
+        "theory/smith-2001.yml", REFERENCE + "title_unknown: true\n",
+        ["theory/smith-2001.yml:1:1: this reference has both 'title' and 'title_unknown: true' — keep 'title' "
+         "if the source documents give it, otherwise remove it"],
     ),
     (
         "duplicate key",
@@ -113,7 +125,7 @@ def test_every_problem_in_every_file_is_reported_at_once(fixture_site, capsys):
 
 def test_a_clean_project_passes(fixture_site, capsys):
     assert main(["--root", str(fixture_site), "check"]) == 0
-    assert "✓ 8 entries checked: no problems." in capsys.readouterr().out
+    assert "✓ 9 entries checked: no problems." in capsys.readouterr().out
 
 
 def test_github_actions_annotations(fixture_site, capsys, monkeypatch):

@@ -63,7 +63,7 @@ class Site:
 
 
 def sort_key(entry: BaseModel) -> str:
-    title = entry.title if isinstance(entry.title, str) else entry.title.en
+    title = entry.heading if isinstance(entry.heading, str) else entry.heading.en
     return title.casefold()
 
 

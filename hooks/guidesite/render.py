@@ -131,7 +131,7 @@ class Renderer:
         key = (entry_id, anchor)
         if key not in self._labels:
             entry = self.linked.entries[entry_id]
-            self._labels[key] = self.txt(self._anchor_title(entry, anchor) or entry.title)
+            self._labels[key] = self.txt(self._anchor_title(entry, anchor) or entry.heading)
         return self._labels[key]
 
     @staticmethod
@@ -333,7 +333,7 @@ class Renderer:
         """A static redirect page with relative URLs, so it works on any host and sub-path."""
         entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
         return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.title), target=posixpath.relpath(target, folder) + "/",
+            lang=self.lang, title=self._text(entry.heading), target=posixpath.relpath(target, folder) + "/",
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None) -> str:

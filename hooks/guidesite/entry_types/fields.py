@@ -136,6 +136,11 @@ class Document(Strict):
     def linked_ids(self) -> dict[str, list[str]]:
         return {}
 
+    @property
+    def heading(self):
+        """What the page and every link to it are called."""
+        return self.title
+
     def texts(self):
         """Every (field path, LocalText) pair, for translation reports and search."""
         for name in type(self).model_fields:
