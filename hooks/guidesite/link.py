@@ -2,7 +2,9 @@
 
 Editors link with ``[[id]]``, ``[[id#anchor]]`` or ``[[id|own words]]`` and cite with
 ``[@ref-id]``, ``[@ref-id, p. 12]`` or ``[@one; @two]``. An id that does not exist is an
-error here, never a broken link on the site.
+error here, never a broken link on the site. In Welsh, ``[[meddal:id]]`` asks for the
+linked title's mutation (see mutation.py), and a link after a word that mutates the next
+one, without it, is a warning.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from .load import dotted_path, line_column, line_starts, raw_strings
+from .mutation import PREFIXES, TRIGGERS, WELSH_NAMES, changes, mutate, word_before
 from .problems import Problems, did_you_mean
 from .project import Site
 
@@ -76,6 +79,14 @@ def anchors_of(entry: BaseModel) -> list[str]:
     return []
 
 
+def part_title(entry: BaseModel, anchor: str | None):
+    """The name of the element or tip at ``anchor``, which a link to it shows; None for others."""
+    for part in getattr(entry, "elements", None) or getattr(entry, "tips", None) or []:
+        if part.id == anchor:
+            return getattr(part, "name", None) or part.title
+    return None
+
+
 def markdown_fields(entry: BaseModel):
     """(field path, LocalText) for every text of an entry that may hold links and citations."""
     if entry.type == "reference":
@@ -132,13 +143,36 @@ def substitute(find, replacement, text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
+def split_target(raw: str) -> tuple[str | None, str]:
+    """``meddal:deddf`` -> ("soft", "deddf"); an unknown prefix stays in the id, to be reported."""
+    prefix, colon, target = raw.partition(":")
+    if colon and prefix.casefold() in PREFIXES:
+        return PREFIXES[prefix.casefold()], target
+    return None, raw
+
+
 def find_links(text: str):
     """Yield (offset, shortcode, kind, id, anchor) for every link and citation in Markdown text."""
     for match in wikilinks(text):
-        yield match.start(), match.group(0), "mentions", match.group(1), match.group(2)
+        yield match.start(), match.group(0), "mentions", split_target(match.group(1))[1], match.group(2)
     for match in citations(text):
         for ref_id, _locator, _suppress in parse_citation(match.group(1)):
             yield match.start(), match.group(0), "cites", ref_id, None
+
+
+def unmutated_links(text: str, heading_of):
+    """(offset, shortcode, id, anchor, word, mutations, title) for each link in Welsh ``text``
+    whose title follows a word that mutates it, and which neither asks for a mutation nor has
+    its own words."""
+    for match in wikilinks(text):
+        mutation, target = split_target(match.group(1))
+        if mutation or match.group(3) is not None:
+            continue
+        heading = heading_of(target, match.group(2))
+        word = word_before(text[max(0, match.start() - 40):match.start()])
+        kinds = heading and changes(heading, TRIGGERS.get(word.casefold(), ()))
+        if kinds:
+            yield match.start(), match.group(0), target, match.group(2), word, kinds, heading
 
 
 def link_site(site: Site, problems: Problems) -> LinkedSite:
@@ -156,6 +190,12 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         allowed = RELATION_TARGETS[relation]
         if target in site.broken_ids and target not in entries:
             return False  # its own file's problems are already reported
+        if ":" in target and target not in entries:
+            prefix = target.partition(":")[0]
+            problems.add(display, line, column, f"'{prefix}:' is not a mutation",
+                         "write meddal:, trwynol:, llaes: or dim: before the id (soft, nasal, aspirate or none)",
+                         field=field_name)
+            return False
         if target not in entries:
             hint = hint_for(target, relation)
             problems.add(display, line, column, f"there is no entry with the id '{target}'",
@@ -173,6 +213,21 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                          field=field_name)
             return False
         return True
+
+    def welsh_heading(target: str, anchor: str | None) -> str | None:
+        """The Welsh text a link to ``target`` shows, or None (no such entry, or no Welsh yet)."""
+        if target not in entries:
+            return None
+        named = part_title(entries[target], anchor) or entries[target].heading
+        return named.cy if hasattr(named, "cy") else None
+
+    def warn_unmutated(display, line, column, field_name, shortcode, target, anchor, word, kinds, heading):
+        part = f"#{anchor}" if anchor else ""
+        options = " or ".join(f"[[{WELSH_NAMES[kind]}:{target}{part}]] ({mutate(heading, kind)})" for kind in kinds)
+        problems.add(display, line, column,
+                     f"'{word}' before {shortcode} mutates the next word, but the link would show '{heading}'",
+                     f"write {options}; or [[dim:{target}{part}]] if it should not change",
+                     field=field_name, severity="warning")
 
     for entry_id, entry in entries.items():
         source = site.sources[entry_id]
@@ -198,13 +253,20 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                 problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
                              (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
         for at, text in markdown_fields(entry):
-            for value in filter(None, (text.en, text.cy)):
+            # The Welsh is found under its own 'cy:' key, so a Welsh problem names the Welsh line.
+            for where, value in ((at, text.en), (at + ("cy",), text.cy)):
+                if not value:
+                    continue
                 for _offset, shortcode, relation, target, anchor in find_links(value):
-                    line, column = source.find(shortcode, at)
+                    line, column = source.find(shortcode, where)
                     if check(target, anchor, relation, source.display, line, column,
                              dotted_path(at)) and target != entry_id:
                         if entry_id not in incoming[target][relation]:
                             incoming[target][relation].append(entry_id)
+            if text.cy:
+                for _offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
+                    line, column = source.find(shortcode, at + ("cy",))
+                    warn_unmutated(source.display, line, column, dotted_path(at), shortcode, *link)
     for source in site.unchecked:  # a file with other problems: its links are reported in the same run
         for at, value in raw_strings(source.data):
             for _offset, shortcode, relation, target, anchor in find_links(value):
@@ -228,5 +290,9 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
+        if display.endswith(".cy.md"):
+            for offset, shortcode, *link in unmutated_links(markdown, welsh_heading):
+                line, column = line_column(starts, offset)
+                warn_unmutated(display, line, column, "", shortcode, *link)
     linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}
     return linked
