@@ -264,8 +264,8 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                         if entry_id not in incoming[target][relation]:
                             incoming[target][relation].append(entry_id)
             if text.cy:
-                for _offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
-                    line, column = source.find(shortcode, at + ("cy",))
+                for offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
+                    line, column = source.find(shortcode, at + ("cy",), text.cy.count(shortcode, 0, offset))
                     warn_unmutated(source.display, line, column, dotted_path(at), shortcode, *link)
     for source in site.unchecked:  # a file with other problems: its links are reported in the same run
         for at, value in raw_strings(source.data):
