@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import write
+from tests.conftest import FIXTURE_SITE, write
 
 REFERENCE = """\
 id: smith-2001
@@ -89,6 +89,21 @@ CASES = [
         "broken link in hand-written page",
         "content/index.md", "# Home\n\nSee [[ladder#bottum]].\n",
         ["content/index.md:3:5: 'ladder' has no part with the anchor '#bottum' — did you mean 'bottom'?"],
+    ),
+    (
+        "a cited work missing from sources",
+        "theory/ladder-tips.yml", (FIXTURE_SITE / "theory/ladder-tips.yml").read_text().replace(
+            "text: Keep your eyes on the [[ladder#top]].", "text: Keep your eyes up [@brown-1999, p. 2]."),
+        ["theory/ladder-tips.yml:11:29: tips[1].text: the text cites 'brown-1999', which is not in this entry's "
+         "sources — add '- ref: brown-1999' to sources:"],
+    ),
+    (
+        "a work named by its authors and year, missing from sources",
+        "theory/ladder-tips.yml", (FIXTURE_SITE / "theory/ladder-tips.yml").read_text().replace(
+            "text: Keep your eyes on the [[ladder#top]].", "text: As Evans and Hughes (2004) found, look up."),
+        ["theory/ladder-tips.yml:11:14: tips[1].text: the text names Evans and Hughes (2004), which is the "
+         "reference 'evans-hughes-2004', but this entry's sources do not list it — add '- ref: evans-hughes-2004' "
+         "to sources:, or cite it as [@evans-hughes-2004]"],
     ),
     (
         "citation of something that is not a reference",

@@ -175,6 +175,29 @@ def unmutated_links(text: str, heading_of):
             yield match.start(), match.group(0), target, match.group(2), word, kinds, heading
 
 
+# A work named in prose as its authors and year: "Selznick (1984)", "Hannan and Freeman 1984",
+# "Lasker et al. (2001)". Only names and years that are a reference entry's count.
+NAMED_WORK = re.compile(r"\b([A-Z][\w’'-]+)(?:,? (?:and|&|a) [A-Z][\w’'-]+| et al\.?)?(?:,? \(|, | )(\d{4}[a-z]?)\b")
+
+
+def work_index(entries: dict[str, BaseModel]) -> dict[tuple[str, str], str]:
+    """(first author's surname, year) -> reference id, for names and years that are one work only."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for ref_id, entry in entries.items():
+        if entry.type == "reference" and entry.authors:
+            found[(entry.authors[0].split(",")[0].strip(), entry.year)].append(ref_id)
+    return {key: ids[0] for key, ids in found.items() if len(ids) == 1}
+
+
+def named_works(text: str, works: dict[tuple[str, str], str]):
+    """(offset, words, reference id) for each work ``text`` names by author and year."""
+    for match in NAMED_WORK.finditer(text):
+        ref_id = works.get((match.group(1), match.group(2)))
+        if ref_id:
+            words = match.group(0)
+            yield match.start(), words + (")" if "(" in words and text[match.end():].startswith(")") else ""), ref_id
+
+
 def link_site(site: Site, problems: Problems) -> LinkedSite:
     linked = LinkedSite(site=site)
     incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -214,6 +237,8 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
             return False
         return True
 
+    works = work_index(entries)
+
     def welsh_heading(target: str, anchor: str | None) -> str | None:
         """The Welsh text a link to ``target`` shows, or None (no such entry, or no Welsh yet)."""
         if target not in entries:
@@ -252,17 +277,30 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                 hint = did_you_mean(topic, topics)
                 problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
                              (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
+        listed = {s.ref for s in getattr(entry, "sources", ())}
         for at, text in markdown_fields(entry):
             # The Welsh is found under its own 'cy:' key, so a Welsh problem names the Welsh line.
             for where, value in ((at, text.en), (at + ("cy",), text.cy)):
                 if not value:
                     continue
-                for _offset, shortcode, relation, target, anchor in find_links(value):
-                    line, column = source.find(shortcode, where)
-                    if check(target, anchor, relation, source.display, line, column,
-                             dotted_path(at)) and target != entry_id:
-                        if entry_id not in incoming[target][relation]:
-                            incoming[target][relation].append(entry_id)
+                for offset, shortcode, relation, target, anchor in find_links(value):
+                    line, column = source.find(shortcode, where, value.count(shortcode, 0, offset))
+                    if not check(target, anchor, relation, source.display, line, column, dotted_path(at)):
+                        continue
+                    if relation == "cites" and target not in listed:
+                        problems.add(source.display, line, column, f"the text cites '{target}', which is not in "
+                                     "this entry's sources", f"add '- ref: {target}' to sources:",
+                                     field=dotted_path(at))
+                    if target != entry_id and entry_id not in incoming[target][relation]:
+                        incoming[target][relation].append(entry_id)
+            for offset, mention, ref_id in named_works(text.en, works):
+                if ref_id not in listed and ref_id != entry_id:
+                    line, column = source.find(mention, at, text.en.count(mention, 0, offset))
+                    problems.add(source.display, line, column,
+                                 f"the text names {mention}, which is the reference '{ref_id}', but this entry's "
+                                 "sources do not list it",
+                                 f"add '- ref: {ref_id}' to sources:, or cite it as [@{ref_id}]",
+                                 field=dotted_path(at))
             if text.cy:
                 for offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
                     line, column = source.find(shortcode, at + ("cy",), text.cy.count(shortcode, 0, offset))
