@@ -114,3 +114,10 @@ def test_a_new_welsh_draft_without_a_fingerprint_is_a_draft_not_stale(fixture_si
     welsh = article(tmp_path / "out", "theory/trust", "cy")
     assert "Drafft yw'r testun Cymraeg hwn" in welsh
     assert "Mae'r testun Saesneg wedi'i ddiweddaru" not in welsh
+
+
+def test_the_key_terms_table_lists_each_term_once(built):
+    table = article(built, "terms", "en")
+    english = re.findall(r'<tr>\s*<td><span lang="en">(.*?)</span></td>', table, re.S)
+    assert "Trust" in english  # a topic that is also a defined term
+    assert len(english) == len({term.casefold() for term in english})

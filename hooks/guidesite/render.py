@@ -298,10 +298,12 @@ class Renderer:
         english, welsh = load_strings("en"), load_strings("cy")
         pairs = [(english["types"][t]["one"], welsh["types"][t]["one"], "draft") for t in english["types"]]
         vocabulary = self.linked.site.vocabulary
-        titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values()]]
+        titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values(),
+                                          *vocabulary.terms.values()]]
         titles += [entry.title for entry in self.linked.site.of_type("definition")]
         pairs += [(title.en, title.cy, title.cy_status) for title in titles if title.cy]
-        return sorted(pairs, key=lambda pair: pair[0].casefold())
+        once = {pair[0].casefold(): pair for pair in reversed(pairs)}  # a topic that is also a defined term
+        return sorted(once.values(), key=lambda pair: pair[0].casefold())
 
     def render_translation_status(self) -> str:
         rows = translations.field_statuses(self.linked)
