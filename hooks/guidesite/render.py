@@ -26,7 +26,7 @@ from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
 from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
                     entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
-from .project import sort_key
+from .collation import collation_key
 
 HERE = Path(__file__).parent
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
@@ -207,7 +207,7 @@ class Renderer:
 
     def backlinks(self, entry_id: str) -> dict[str, list[BaseModel]]:
         found = self.linked.backlinks.get(entry_id, {})
-        return {relation: sorted((self.linked.entries[i] for i in ids), key=sort_key)
+        return {relation: sorted((self.linked.entries[i] for i in ids), key=self.title_key)
                 for relation, ids in found.items()}
 
     def translation_notices(self, texts) -> list[str]:
@@ -249,7 +249,7 @@ class Renderer:
 
     def render_all(self) -> dict[str, str]:
         """Every generated page: source path -> Markdown."""
-        entries = sorted(self.linked.entries.values(), key=sort_key)
+        entries = sorted(self.linked.entries.values(), key=self.title_key)
         pages = {entry_path(e): self.render_entry(e) for e in entries}
         vocabulary = self.linked.site.vocabulary
         pages.update(self.content_pages())
@@ -262,7 +262,8 @@ class Renderer:
                 page=path, level=level, item=vocabulary.levels[level],
                 intro=Markup(intro) if intro else None,
                 groups=self._listing(by_level.get(level, [])))
-        for topic, item in vocabulary.topics.items():
+        topics = dict(sorted(vocabulary.topics.items(), key=lambda pair: self.title_key(pair[1])))
+        for topic, item in topics.items():
             path = topic_path(topic)
             pages[path] = self.env.get_template("topic.md.j2").render(
                 page=path, topic=topic, item=item,
@@ -276,17 +277,18 @@ class Renderer:
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=all_groups,
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
-                topics=vocabulary.topics, frameworks=self.linked.site.of_type("framework"),
+                topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
+                frameworks=self.in_order(self.linked.site.of_type("framework")),
                 question_levels=question_handout_levels(self.linked.site.of_type("question")))
         return pages
 
     def handouts(self) -> dict[str, str]:
         """One printable page per framework, and per level's set of questions."""
         pages = {}
-        for entry in self.linked.site.of_type("framework"):
+        for entry in self.in_order(self.linked.site.of_type("framework")):
             path = framework_handout_path(entry)
             pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
-        questions = self.linked.site.of_type("question")
+        questions = self.in_order(self.linked.site.of_type("question"))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
             pages[path] = self.env.get_template("handout_questions.md.j2").render(
@@ -374,9 +376,15 @@ class Renderer:
         """The bilingual page at the root of the site, from which each language is entered."""
         return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"))
 
-    @staticmethod
-    def _index_key(type_name: str | None):
-        return bibliography.sort_key if type_name == "reference" else sort_key
+    def _index_key(self, type_name: str | None):
+        return bibliography.sort_key if type_name == "reference" else self.title_key
+
+    def title_key(self, item) -> tuple:
+        """Where an entry or vocabulary item comes in a list on this language's pages."""
+        return collation_key(self._text(getattr(item, "heading", None) or item.title), self.lang)
+
+    def in_order(self, items) -> list:
+        return sorted(items, key=self.title_key)
 
 
 __all__ = ["Renderer", "entry_path", "ENTRY_TYPES"]
