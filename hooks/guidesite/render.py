@@ -9,6 +9,7 @@ import html
 import json
 import posixpath
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -64,7 +65,8 @@ class Renderer:
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
-                           reference_html=self.reference_html, date=self.date, level_title=self.level_title,
+                           reference_html=self.reference_html, visual_caption=self.visual_caption,
+                           date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
                            long_list=LONG_LIST)
         return env
@@ -171,6 +173,19 @@ class Renderer:
     def date(self, value) -> str:
         """A date as readers write it: 23 November 2026 / 23 Tachwedd 2026."""
         return f"{value.day} {self.strings['months'][value.month - 1]} {value.year}"
+
+    def visual_caption(self, entry) -> Markup:
+        """The caption under a framework's drawing, its first and last names mutated as the
+        sentence asks ("Graddfa o Gystadlu i Gydweithio": the wording says {first:soft})."""
+        renderer = self
+
+        class Mutating(string.Formatter):
+            def format_field(self, value, spec):
+                mutated = value.model_copy(update={"cy": mutate(value.cy, spec)}) if spec and value.cy else value
+                return renderer.html_text(mutated)
+
+        names = {"first": entry.elements[0].name, "last": entry.elements[-1].name}
+        return Markup(Mutating().vformat(str(Markup.escape(self.strings["visual"][entry.visual])), (), names))
 
     # --- vocabulary -------------------------------------------------------------------------
     def level_title(self, level: str) -> str:
