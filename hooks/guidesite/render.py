@@ -65,7 +65,8 @@ class Renderer:
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
-                           reference_html=self.reference_html, visual_caption=self.visual_caption,
+                           reference_html=self.reference_html, reference_text=self.reference_text,
+                           visual_caption=self.visual_caption,
                            date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
                            long_list=LONG_LIST)
@@ -193,6 +194,9 @@ class Renderer:
 
     def topic_title(self, topic: str) -> str:
         return self.linked.site.vocabulary.topics[topic].title.text(self.lang)
+
+    def reference_text(self, ref: BaseModel) -> str:
+        return bibliography.reference_text(ref, self.strings["words"])
 
     def reference_html(self, ref: BaseModel) -> Markup:
         """A full reference as Markdown with the title in italics."""
