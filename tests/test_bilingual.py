@@ -121,3 +121,17 @@ def test_the_key_terms_table_lists_each_term_once(built):
     english = re.findall(r'<tr>\s*<td><span lang="en">(.*?)</span></td>', table, re.S)
     assert "Trust" in english  # a topic that is also a defined term
     assert len(english) == len({term.casefold() for term in english})
+
+
+def test_the_welsh_review_is_recorded_and_shown_on_welsh_pages(built):
+    assert "Adolygwyd y Gymraeg 2 Tachwedd 2026 gan Welsh-language editor." in article(built, "theory/trust", "cy")
+    assert "Welsh reviewed" not in article(built, "theory/trust", "en")
+
+
+def test_a_reviewed_welsh_text_needs_the_review_recorded(fixture_site, capsys):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("welsh_review: {date: 2026-11-02, by: Welsh-language editor}\n", ""))
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    assert ("theory/trust.yml:1:1: a text is marked cy_status: reviewed, but the entry does not record the Welsh "
+            "review — add 'welsh_review: {date: YYYY-MM-DD, by: your role}', or set cy_status: draft"
+            ) in capsys.readouterr().out
