@@ -88,13 +88,13 @@ def test_each_language_has_its_own_search_index_with_only_its_pages(built):
 
 
 def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_path):
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     before = capsys.readouterr().out
     assert "theory/trust.yml:8: summary: draft" in before
     trust = fixture_site / "theory/trust.yml"
     trust.write_text(trust.read_text().replace("en: Being willing to rely on another party.",
                                                "en: Being willing to depend on another party."))
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     after = capsys.readouterr().out
     assert "theory/trust.yml:8: summary: stale — update the Welsh, then set cy_translates:" in after
     result = mkdocs_build(fixture_site, tmp_path / "out")
@@ -106,7 +106,7 @@ def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_p
 def test_a_new_welsh_draft_without_a_fingerprint_is_a_draft_not_stale(fixture_site, capsys, tmp_path):
     trust = fixture_site / "theory/trust.yml"
     trust.write_text(trust.read_text().replace("  cy_translates: c4d503c10b\n", ""))
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     assert ("theory/trust.yml:8: summary: draft — add cy_translates: c4d503c10b so a later change to the English "
             "is noticed; a Welsh-speaking editor reviews it and sets cy_status: reviewed") in capsys.readouterr().out
     result = mkdocs_build(fixture_site, tmp_path / "out")

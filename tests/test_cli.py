@@ -226,3 +226,19 @@ def test_a_reader_that_stops_early_is_no_error(site):
 def test_the_real_project_is_found_from_its_subfolders():
     assert cli.find_root(ROOT / "theory" / "definitions") == ROOT
     assert cli.find_root(ROOT / "hooks" / "guidesite") == ROOT
+
+
+def test_translations_lists_files_then_fields_on_request(fixture_site, capsys, monkeypatch):
+    assert main(["--root", str(fixture_site), "translations"]) == 0
+    summary = capsys.readouterr().out
+    assert "theory/trust.yml: 3 missing, 1 draft\n" in summary
+    assert "List the fields and their fixes with --file PATH or --status missing|stale|draft|reviewed." in summary
+    assert "summary: draft" not in summary
+    monkeypatch.chdir(fixture_site / "theory")
+    assert main(["--root", str(fixture_site), "translations", "--file", "trust.yml", "--status", "draft"]) == 0
+    fields = capsys.readouterr().out.splitlines()
+    assert fields[0] == ("theory/trust.yml:8: summary: draft — a Welsh-speaking editor reviews it and sets "
+                         "cy_status: reviewed")
+    assert all(line.startswith("theory/trust.yml:") for line in fields[:-1])
+    assert main(["--root", str(fixture_site), "translations", "--status", "stale"]) == 0
+    assert capsys.readouterr().out.startswith("No text fields match.\n")

@@ -107,16 +107,41 @@ def _linked_or_report(root: Path, report: str):
         return None
 
 
-def translation_report(root: Path) -> int:
+def translation_report(root: Path, states: list[str] | None = None, files: list[str] | None = None) -> int:
+    """Without filters, one line per file that has Welsh to write or review; with --status
+    or --file, every matching field with its fix."""
     linked = _linked_or_report(root, "translation report")
     if linked is None:
         return 1
     rows = translations.field_statuses(linked)
-    for row in rows:
-        if row.state != "reviewed":
+    wanted = [_project_path(root, name) for name in files or []]
+    chosen = [row for row in rows if (row.state in states if states else row.state != "reviewed")
+              and (not wanted or any(row.file == w or row.file.startswith(w.rstrip("/") + "/") for w in wanted))]
+    if states or files:
+        for row in chosen:
             print(row)
+        if not chosen:
+            print("No text fields match.")
+    else:
+        by_file: dict[str, list] = {}
+        for row in chosen:
+            by_file.setdefault(row.file, []).append(row.state)
+        for file, found in sorted(by_file.items()):
+            print(f"{file}: " + ", ".join(f"{found.count(s)} {s}" for s in translations.STATES if s in found))
+        if by_file:
+            print("\nList the fields and their fixes with --file PATH or --status missing|stale|draft|reviewed.")
     print(translations.summary_line(rows))
     return 0
+
+
+def _project_path(root: Path, name: str) -> str:
+    """An editor's path (relative to here, or to the project) as the report writes it."""
+    path = Path(name)
+    for base in (Path.cwd(), root):
+        candidate = (base / path).resolve()
+        if candidate.is_relative_to(root.resolve()):
+            return candidate.relative_to(root.resolve()).as_posix()
+    return path.as_posix()
 
 
 def _old_ids(project: Project) -> set[str]:
@@ -208,7 +233,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         return review_report(root, args.today, args.within)
     if args.command == "urls":
         return site_urls(root, args.record, args.check)
-    return translation_report(root)
+    return translation_report(root, args.status, args.file)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,7 +244,11 @@ def main(argv: list[str] | None = None) -> int:
                                                  "above that holds mkdocs.yml and vocabulary.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
-    commands.add_parser("translations", help="list every text field whose Welsh is missing, stale or draft")
+    report = commands.add_parser("translations", help="list the Welsh still to write or review, file by file")
+    report.add_argument("--status", action="append", choices=translations.STATES,
+                        help="list the fields in this state (may be given more than once)")
+    report.add_argument("--file", action="append", metavar="PATH",
+                        help="list the fields of this file or folder (may be given more than once)")
     commands.add_parser("schema", help="write the JSON Schemas for editors' tools into schemas/")
     due = commands.add_parser("reviews", help="list entries whose review is overdue or due soon")
     due.add_argument("--within", type=_days, default=30, metavar="DAYS", help="how far ahead to look (default 30)")
