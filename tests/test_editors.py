@@ -144,3 +144,14 @@ def test_pull_requests_validate_build_both_languages_test_and_upload_a_preview()
 def test_the_schemas_are_published_with_the_site(built):
     for name, text in schemas.all_schemas().items():
         assert (built / "schemas" / name).read_text(encoding="utf-8") == text
+
+
+def test_review_report_explains_never_reviewed_and_how_to_record_a_review(fixture_site, capsys):
+    tips = fixture_site / "theory/ladder-tips.yml"
+    tips.write_text(tips.read_text().replace("reviewed: {date: 2026-06-01, by: Content editor}\n", ""))
+    assert main(["--root", str(fixture_site), "reviews", "--today", "2026-11-23", "--within", "30"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("theory/ladder-tips.yml: never reviewed\n")
+    assert "1 entry never reviewed: no editor has yet recorded checking it against the\nsources it cites." in out
+    assert "    reviewed: {date: 2026-11-23, by: Content editor}\n" in out
+    assert out.endswith("1 never reviewed, 1 overdue, 1 due within 30 days (as of 2026-11-23).\n")

@@ -200,10 +200,18 @@ def review_report(root: Path, today: datetime.date, within: int) -> int:
     if linked is None:
         return 1
     due = reviews.reviews_due(linked, today, within)
+    never = [item for item in due if item.due is None]
     for item in due:
         print(item)
-    overdue = sum(item.overdue for item in due)
-    print(f"{overdue} overdue, {len(due) - overdue} due within {within} days (as of {today.isoformat()}).")
+    if never:
+        many = len(never) != 1
+        print("\n" + reviews.NEVER_REVIEWED.format(count=len(never), ies="ies" if many else "y",
+                                                 them="them" if many else "it", they="they" if many else "it",
+                                                 cite="cite" if many else "cites",
+                                                 today=today.isoformat()) + "\n")
+    overdue = sum(item.overdue for item in due) - len(never)
+    print((f"{len(never)} never reviewed, " if never else "")
+          + f"{overdue} overdue, {len(due) - overdue - len(never)} due within {within} days (as of {today.isoformat()}).")
     return 0
 
 
