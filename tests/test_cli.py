@@ -242,3 +242,21 @@ def test_translations_lists_files_then_fields_on_request(fixture_site, capsys, m
     assert all(line.startswith("theory/trust.yml:") for line in fields[:-1])
     assert main(["--root", str(fixture_site), "translations", "--status", "stale"]) == 0
     assert capsys.readouterr().out.startswith("No text fields match.\n")
+
+
+def test_check_paths_reports_the_files_named_and_those_that_link_to_them(fixture_site, capsys, monkeypatch):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("Start small.", "Start [[nowhere]]."))
+    smith = fixture_site / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("kind: article", "kind: artcle"))
+    monkeypatch.chdir(fixture_site / "theory")
+    assert main(["--root", str(fixture_site), "check", "ladder.yml"]) == 1  # trust.yml links to the ladder
+    out = capsys.readouterr().out
+    assert "theory/trust.yml:27:20: in_practice: there is no entry with the id 'nowhere'" in out
+    assert "smith-2001" not in out.split("✗")[0]
+    assert out.rstrip().endswith("1 other file also has problems: run 'guidesite check' to see them.")
+    assert main(["--root", str(fixture_site), "check", "../casestudies"]) == 1
+    assert "theory/trust.yml" not in capsys.readouterr().out
+    assert main(["--root", str(fixture_site), "check", "missing.yml"]) == 1
+    assert capsys.readouterr().out == ("✗ 'missing.yml' is not an entry, a page or a folder of them in this "
+                                       "project: check the path.\n")

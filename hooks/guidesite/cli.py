@@ -5,6 +5,7 @@ import argparse
 import datetime
 import errno
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -81,20 +82,56 @@ def _print_problems(problems: list[Problem], github: bool) -> None:
                 print(f"::{level} file={problem.path},line={problem.line},col={problem.column}::{message}")
 
 
-def check(root: Path, github: bool) -> int:
+def check(root: Path, github: bool, paths: list[str] | None = None) -> int:
+    """Every problem in the project; or, given paths, those in the files named and in every
+    file that links to them (the whole project is still read, so nothing is missed)."""
     try:
-        linked, warnings = build_site(root)
+        linked, problems = build_site(root)
+        errors = []
     except ContentError as err:
-        _print_problems(err.problems, github)
-        count = len(err.problems)
-        files = len({p.path for p in err.problems})
+        linked, problems, errors = None, err.problems, err.problems
+    others = 0
+    if paths:
+        wanted = [_project_path(root, name) for name in paths]
+        chosen = _with_files_linking_to(root, wanted)
+        missing = [name for name, w in zip(paths, wanted)
+                   if not any(c == w or c.startswith(w.rstrip("/") + "/") for c in chosen)]
+        if missing:
+            print(f"✗ '{missing[0]}' is not an entry, a page or a folder of them in this project: check the path.")
+            return 1
+        others = len({p.path for p in errors if p.path not in chosen})
+        problems = [p for p in problems if p.path in chosen]
+        errors = [p for p in errors if p.path in chosen]
+    _print_problems(problems, github)
+    elsewhere = (f" {others} other file{'s' if others != 1 else ''} also {'have' if others != 1 else 'has'} "
+                 "problems: run 'guidesite check' to see them." if others else "")
+    if errors:
+        count, files = len(errors), len({p.path for p in errors})
         print(f"\n✗ {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}. "
-              "Fix them and run the check again; nothing is published until it passes.")
+              "Fix them and run the check again; nothing is published until it passes." + elsewhere)
         return 1
-    _print_problems(warnings, github)
-    print(f"✓ {len(linked.entries)} entries checked: no problems"
-          + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "") + ".")
+    warned = f" ({len(problems)} warning{'s' if len(problems) != 1 else ''})" if problems else ""
+    if paths:
+        print(f"✓ {len(chosen)} file{'s' if len(chosen) != 1 else ''} checked (those named and those that link to "
+              f"them): no problems{warned}." + elsewhere)
+        return 1 if others else 0
+    print(f"✓ {len(linked.entries)} entries checked: no problems{warned}.")
     return 0
+
+
+def _with_files_linking_to(root: Path, wanted: list[str]) -> set[str]:
+    """The editor files at or under ``wanted``, and every editor file that names one of their ids."""
+    project = Project(root)
+    files = [*project.entry_files(), *project.editor_files(Problems()).pages]
+    shown = {project.display(path): path for path in files}
+    chosen = {name for name in shown if any(name == w or name.startswith(w.rstrip("/") + "/") for w in wanted)}
+    ids = [Path(name).stem for name in chosen if name.endswith(".yml")]
+    if ids:
+        named = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+        for name, path in shown.items():
+            if name not in chosen and named.search(path.read_text(encoding="utf-8", errors="replace")):
+                chosen.add(name)
+    return chosen
 
 
 def _linked_or_report(root: Path, report: str):
@@ -262,7 +299,7 @@ def site_urls(root: Path, record: bool, check: bool) -> int:
 
 def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
-        return check(root, github=os.environ.get("GITHUB_ACTIONS") == "true")
+        return check(root, github=os.environ.get("GITHUB_ACTIONS") == "true", paths=args.paths)
     if args.command == "new":
         return new_entry(root, args.type, args.id)
     if args.command == "schema":
@@ -283,7 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, help="the project folder (default: the nearest folder here or "
                                                  "above that holds mkdocs.yml and vocabulary.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
+    checking = commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
+    checking.add_argument("paths", nargs="*", metavar="PATH",
+                          help="report only these files or folders, and the files that link to them")
     report = commands.add_parser("translations", help="list the Welsh still to write or review, file by file")
     report.add_argument("--status", action="append", choices=translations.STATES,
                         help="list the fields in this state (may be given more than once)")
