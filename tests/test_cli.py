@@ -58,7 +58,7 @@ ARGUMENTS = [
     ("unknown command", ".", ["chek"], 2, "guidesite: error: argument command: invalid choice: 'chek' "
                                            "(choose from 'check', 'translations', 'schema', 'reviews', 'urls', 'rename', 'new')"),
     ("option of another command", ".", ["check", "--within", "3"], 2,
-     "guidesite: error: unrecognized arguments: --within 3"),
+     "guidesite: error: unrecognized arguments: --within"),
     ("--root not a folder", ".", ["--root", "mkdocs.yml", "check"], 2,
      "guidesite: error: --root mkdocs.yml is not a folder"),
     ("new without arguments", ".", ["new"], 2, "guidesite new: error: the following arguments are required: type, id"),
