@@ -260,3 +260,52 @@ def test_check_paths_reports_the_files_named_and_those_that_link_to_them(fixture
     assert main(["--root", str(fixture_site), "check", "missing.yml"]) == 1
     assert capsys.readouterr().out == ("✗ 'missing.yml' is not an entry, a page or a folder of them in this "
                                        "project: check the path.\n")
+
+
+def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, capsys, monkeypatch):
+    from guidesite import supervise
+    code = tmp_path / "engine"
+    code.mkdir()
+    (code / "module.py").write_text("A = 1\n")
+    runs = []
+
+    def command(root, *arguments):  # the first server runs until stopped; the second stops at once
+        runs.append(arguments)
+        if len(runs) == 1:
+            (code / "module.py").write_text("A = 2  # an edit\n")
+            return [sys.executable, "-c", "import time; time.sleep(30)"]
+        return [sys.executable, "-c", "import os; assert os.environ['NO_MKDOCS_2_WARNING'] == '1'"]
+
+    monkeypatch.setattr(supervise, "mkdocs", command)
+    assert supervise.serve(tmp_path, ["--dev-addr", "127.0.0.1:8765"], watch=[code], poll=0.1) == 0
+    assert runs == [("serve", "--dev-addr", "127.0.0.1:8765")] * 2
+    assert capsys.readouterr().out == "↻ The engine's code changed: starting the server again.\n"
+
+
+def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summary(fixture_site, capsys,
+                                                                                   monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    smith = fixture_site / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("kind: article", "kind: artcle"))
+    index = fixture_site / "content/index.cy.md"
+    ladder = fixture_site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("title: The Ladder", "title: {en: The Ladder, cy: Partneriaeth}"))
+    index.write_text("# Hafan\n\nGweler gan [[ladder]].\n")
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=theory/smith-2001.yml,line=3,col=7::theory/smith-2001.yml:3:7: kind: 'artcle'" in out
+    assert summary.read_text().splitlines()[:5] == [
+        "### ✗ 1 problem to fix, 0 warnings",
+        "",
+        "Nothing is published until every problem is fixed. Each row says where, what is wrong and how to fix it.",
+        "",
+        "| File | Line | Field | What is wrong | How to fix it |"]
+    assert ("| theory/smith-2001.yml | 3 | kind | 'artcle' is not allowed here | did you mean 'article'? use one of: "
+            "book, chapter, article, report, thesis, legislation, web, other |") in summary.read_text()
+    smith.write_text(smith.read_text().replace("kind: artcle", "kind: article"))
+    summary.unlink()
+    assert main(["--root", str(fixture_site), "check"]) == 0
+    assert "::warning file=content/index.cy.md,line=3,col=12::" in capsys.readouterr().out
+    assert summary.read_text().startswith("### ⚠ 0 problems to fix, 1 warning\n")

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import archetypes, published, rename, reviews, schemas, translations
+from . import archetypes, published, rename, reviews, schemas, supervise, translations
 from .problems import ContentError, Problem, Problems, did_you_mean
 from .project import Project, build_site, load_site
 
@@ -103,6 +103,8 @@ def check(root: Path, github: bool, paths: list[str] | None = None) -> int:
         problems = [p for p in problems if p.path in chosen]
         errors = [p for p in errors if p.path in chosen]
     _print_problems(problems, github)
+    if github and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _write_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), problems)
     elsewhere = (f" {others} other file{'s' if others != 1 else ''} also {'have' if others != 1 else 'has'} "
                  "problems: run 'guidesite check' to see them." if others else "")
     if errors:
@@ -117,6 +119,24 @@ def check(root: Path, github: bool, paths: list[str] | None = None) -> int:
         return 1 if others else 0
     print(f"✓ {len(linked.entries)} entries checked: no problems{warned}.")
     return 0
+
+
+def _write_summary(summary: Path, problems: list[Problem]) -> None:
+    """The pull request's job summary: every problem in plain words, as a table an editor reads."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+    if not problems:
+        lines = ["### ✓ Every entry and page checked: no problems\n"]
+    else:
+        errors = sum(p.severity == "error" for p in problems)
+        lines = [f"### {'✗' if errors else '⚠'} {errors} problem{'s' if errors != 1 else ''} to fix, "
+                 f"{len(problems) - errors} warning{'s' if len(problems) - errors != 1 else ''}\n",
+                 "Nothing is published until every problem is fixed. Each row says where, what is wrong and "
+                 "how to fix it.\n", "| File | Line | Field | What is wrong | How to fix it |", "|---|---|---|---|---|"]
+        lines += [f"| {cell(p.path)} | {p.line} | {cell(p.field)} | "
+                  f"{'warning: ' if p.severity != 'error' else ''}{cell(p.message)} | {cell(p.fix)} |" for p in problems]
+    with summary.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
 
 
 def _with_files_linking_to(root: Path, wanted: list[str]) -> set[str]:
@@ -297,7 +317,7 @@ def site_urls(root: Path, record: bool, check: bool) -> int:
     return 0
 
 
-def _run(args: argparse.Namespace, root: Path) -> int:
+def _run(args: argparse.Namespace, root: Path, passed_on: list[str]) -> int:
     if args.command == "check":
         return check(root, github=os.environ.get("GITHUB_ACTIONS") == "true", paths=args.paths)
     if args.command == "new":
@@ -308,6 +328,12 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         return review_report(root, args.today, args.within)
     if args.command == "urls":
         return site_urls(root, args.record, args.check)
+    if args.command == "serve":
+        return supervise.serve(root, passed_on)
+    if args.command == "build":
+        return supervise.build(root)
+    if args.command == "preview":
+        return supervise.preview(root, args.site_dir if args.site_dir.is_absolute() else Path.cwd() / args.site_dir)
     if args.command == "rename":
         return rename_entry(root, args.old, args.new)
     return translation_report(root, args.status, args.file)
@@ -320,6 +346,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, help="the project folder (default: the nearest folder here or "
                                                  "above that holds mkdocs.yml and vocabulary.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
+    serving = commands.add_parser("serve", help="build and serve the site at http://127.0.0.1:8000/, rebuilding "
+                                                "on every change (mkdocs serve, restarted when the engine changes)")
+    serving.description = "Other options go to mkdocs serve, e.g. guidesite serve --dev-addr 127.0.0.1:8001"
+    commands.add_parser("build", help="build both languages into site/, strictly (mkdocs build --strict)")
+    previewing = commands.add_parser("preview", help="build a copy to open from disk, marked as a preview "
+                                                     "(or a page listing the problems that stop it)")
+    previewing.add_argument("--site-dir", type=Path, default=Path("preview"), metavar="FOLDER",
+                            help="where to write it (default: preview/)")
     checking = commands.add_parser("check", help="validate every entry and page; exit 1 on any problem")
     checking.add_argument("paths", nargs="*", metavar="PATH",
                           help="report only these files or folders, and the files that link to them")
@@ -345,7 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a new entry from a template")
     new.add_argument("type", choices=sorted(archetypes.FOLDER), help="the kind of entry")
     new.add_argument("id", help="its permanent id: lowercase words joined by hyphens")
-    args = parser.parse_args(argv)
+    args, passed_on = parser.parse_known_args(argv)
+    if passed_on and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
     if args.command == "reviews" and args.within > (datetime.date.max - args.today).days:
         due.error("--today and --within reach past the year 9999: choose an earlier date or fewer days")
     if args.root and not args.root.is_dir():
@@ -355,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         print(NOT_A_PROJECT)
         return 2
     try:
-        status = _run(args, root)
+        status = _run(args, root, passed_on)
         sys.stdout.flush()  # so that a reader which stopped early (guidesite ... | head) is found here
         return status
     except KeyboardInterrupt:
