@@ -98,6 +98,10 @@ def on_config(config):
     config.extra_javascript.append("assets/guidesite.js")
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
+    site_root = config.site_url.removesuffix("cy/") if _lang(config) == "cy" else config.site_url
+    config.extra["not_found"] = [  # 404.html: both languages, this build's first, each with its home page
+        {"lang": lang, "home_url": f"{site_root}{lang}/", **load_strings(lang)["not_found"]}
+        for lang in sorted(languages.LANGUAGES, key=lambda code: code != _lang(config))]
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
