@@ -75,10 +75,15 @@ def test_level_page_keeps_the_hand_written_intro_and_lists_its_entries(built):
 
 def test_backlinks_are_typed(built):
     ladder = page(built, "theory/ladder")
-    case = re.search(r'id="illustrates".*?</ul>', ladder, re.S).group(0)
-    assert 'href="../../case-studies/village-hall/"' in case
-    questions = re.search(r'id="helps".*?</ul>', ladder, re.S).group(0)
-    assert 'href="../which-rung/"' in questions
+    case = re.search(r'id="illustrates".*?</p>', ladder, re.S).group(0)
+    assert 'Case studies that use this:' in case and 'href="../../case-studies/village-hall/"' in case
+    questions = re.search(r'id="helps".*?</p>', ladder, re.S).group(0)
+    assert 'Questions this helps answer:' in questions and 'href="../which-rung/"' in questions
+    mentions = re.search(r'<details class="gs-related-more" id="mentions">.*?</details>', ladder, re.S).group(0)
+    assert "<summary>Mentioned in (2)</summary>" in mentions and 'href="../ladder-tips/"' in mentions
+    related = re.search(r'id="related".*?</details>', ladder, re.S).group(0)
+    linked = re.findall(r'href="([^"#]+)"', related)
+    assert len(linked) == len(set(linked)) == 5  # each entry once, under its strongest relation
     cited = re.search(r'id="cited-in".*?</ul>', page(built, "references/smith-2001"), re.S).group(0)
     for entry in ("ladder", "ladder-tips", "which-rung"):
         assert f'href="../../theory/{entry}/"' in cited
