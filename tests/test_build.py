@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pytest
 
 from tests.conftest import write
 
@@ -169,3 +170,14 @@ def test_generated_pages_are_never_written_into_the_sources(fixture_site, tmp_pa
     assert mkdocs_build(fixture_site, tmp_path / "built").returncode == 0
     written = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.md")}
     assert written == {"content/index.md", "content/index.cy.md", "content/personal-practice.md"}
+
+
+@pytest.mark.parametrize("lang, home, index", [("en", "Home", "Frameworks"), ("cy", "Hafan", "Fframweithiau")])
+def test_an_entry_shows_breadcrumbs_to_home_and_its_type_index(built, lang, home, index):
+    html = page(built, "theory/ladder", lang)
+    crumbs = re.search(r'<nav class="md-path" aria-label="([^"]+)">(.*?)</nav>', html, re.S)
+    assert crumbs.group(1) == {"en": "You are here", "cy": "Rydych chi yma"}[lang]
+    assert re.findall(r'<a href="([^"]+)" class="md-path__link">([^<]+)</a>', crumbs.group(2)) == [
+        ("../../", home), ("../../frameworks/", index)]
+    assert (built / lang / "frameworks" / "index.html").is_file()
+    assert 'class="md-path"' not in page(built, "frameworks", lang)  # an index page has none
