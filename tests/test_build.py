@@ -181,3 +181,9 @@ def test_an_entry_shows_breadcrumbs_to_home_and_its_type_index(built, lang, home
         ("../../", home), ("../../frameworks/", index)]
     assert (built / lang / "frameworks" / "index.html").is_file()
     assert 'class="md-path"' not in page(built, "frameworks", lang)  # an index page has none
+
+
+def test_the_landing_page_title_names_the_site_once_in_each_language(built):
+    titles = re.findall(r"<title>([^<]*)</title>", (built / "index.html").read_text(encoding="utf-8"))
+    assert titles == ["Intelligent Collaboration | Cydweithio Deallus"]
+    assert re.findall(r"<title>([^<]*)</title>", page(built, "theory/ladder")) == ["The Ladder - Fixture guidance"]
