@@ -273,7 +273,7 @@ CASES = [
     ("vocabulary: no topics", {"vocabulary.yml": VOCABULARY.split("topics:")[0] + "topics: {}\n"},
      ["vocabulary.yml:5:9: topics: this needs at least 1 item — add the missing items"]),
     ("vocabulary: unknown field", {"vocabulary.yml": VOCABULARY + "colours: [red]\n"},
-     ["vocabulary.yml:8:1: colours: 'colours' is not a field here — the fields are: levels, topics"]),
+     ["vocabulary.yml:8:1: colours: 'colours' is not a field here — the fields are: levels, terms, topics"]),
     ("vocabulary: missing", {"vocabulary.yml": None},
      ["vocabulary.yml:1:1: the vocabulary file is missing — create vocabulary.yml with the levels and topics entries "
       "may use"]),
