@@ -147,4 +147,13 @@ def test_duplicate_ids_name_both_files(fixture_site):
         build_site(fixture_site)
     assert [str(p) for p in err.value.problems] == [
         "theory/smith-2001.yml:1:5: id: the id 'smith-2001' is already used by theory/copy/smith-2001.yml — "
-        "choose a different id; every id is unique across the site"]
+        "give one of them an id of its own, and name its file after the new id (every id is unique across the site)"]
+
+
+def test_a_copied_entry_is_told_to_take_an_id_of_its_own_not_a_taken_file_name(fixture_site):
+    write(fixture_site, "theory/smith-2001-copy.yml", (fixture_site / "theory/smith-2001.yml").read_text())
+    with pytest.raises(ContentError) as err:
+        build_site(fixture_site)
+    assert [str(p) for p in err.value.problems] == [
+        "theory/smith-2001-copy.yml:1:5: id: the id 'smith-2001' does not match the file name 'smith-2001-copy.yml' "
+        "— set 'id: smith-2001-copy': 'smith-2001.yml' is another entry's file (a copy needs an id of its own)"]

@@ -97,10 +97,11 @@ def load_site(project: Project, problems: Problems) -> Site | None:
     site = Site(project=project, vocabulary=vocabulary)
     files = project.editor_files(problems)
     first_file: dict[str, str] = {}
+    file_names = frozenset(path.stem for path in files.entries)
     for path in files.entries:
         display = project.display(path)
         source = load_yaml(path, display, problems)
-        entry = source and validate_entry(source, problems)
+        entry = source and validate_entry(source, problems, file_names)
         if entry is None:
             site.broken_ids.add(path.stem)
             if source and isinstance(source.data, dict):
@@ -108,8 +109,10 @@ def load_site(project: Project, problems: Problems) -> Site | None:
                 if isinstance(source.data.get("id"), str):
                     site.broken_ids.add(source.data["id"])
             continue
-        if entry.id != path.stem:
-            site.broken_ids.add(path.stem)  # the mismatch is reported; don't report links to it too
+        if entry.id != path.stem:  # the mismatch is reported; links to either name are not reported too,
+            site.broken_ids.update((path.stem, entry.id))  # nor is the id a duplicate of the file it names
+            site.unchecked.append(source)  # its own links are still checked in the same run
+            continue
         folder = FOLDER_OF_TYPE.get(entry.type, "theory")
         if display.split("/")[0] != folder:
             line, column = source.where(("type",))
@@ -118,7 +121,8 @@ def load_site(project: Project, problems: Problems) -> Site | None:
         if entry.id in first_file:
             line, column = source.where(("id",))
             problems.add(display, line, column, f"the id '{entry.id}' is already used by {first_file[entry.id]}",
-                         "choose a different id; every id is unique across the site", field="id")
+                         "give one of them an id of its own, and name its file after the new id (every id is unique "
+                         "across the site)", field="id")
             continue
         first_file[entry.id] = display
         site.entries[entry.id] = entry

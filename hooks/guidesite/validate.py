@@ -142,7 +142,7 @@ def _placeholders(value: Any):
     return [at for at, text in raw_strings(value) if text.startswith(PLACEHOLDER)]
 
 
-def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
+def validate_entry(source: Source, problems: Problems, file_names: frozenset[str] = frozenset()) -> BaseModel | None:
     """Check one entry file against the schema its ``type`` names."""
     data = source.data
     if source.unreadable:
@@ -178,9 +178,11 @@ def validate_entry(source: Source, problems: Problems) -> BaseModel | None:
     stem = source.path.stem
     if entry.id != stem:
         line, column = source.where(("id",))
+        fix = (f"set 'id: {stem}': '{entry.id}.yml' is another entry's file (a copy needs an id of its own)"
+               if entry.id in file_names else
+               f"rename the file to '{entry.id}.yml' or set 'id: {stem}' (ids never change once published)")
         problems.add(source.display, line, column, f"the id '{entry.id}' does not match the file name '{stem}.yml'",
-                     f"rename the file to '{entry.id}.yml' or set 'id: {stem}' (ids never change once published)",
-                     field="id")
+                     fix, field="id")
     return entry
 
 
