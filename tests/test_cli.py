@@ -56,7 +56,7 @@ ARGUMENTS = [
     ("--within a century from 9950", ".", ["reviews", "--today", "9950-01-01", "--within", "36500"], 2, PAST_9999),
     ("no command", ".", [], 2, "guidesite: error: the following arguments are required: command"),
     ("unknown command", ".", ["chek"], 2, "guidesite: error: argument command: invalid choice: 'chek' "
-                                           "(choose from 'check', 'translations', 'schema', 'reviews', 'urls', 'new')"),
+                                           "(choose from 'check', 'translations', 'schema', 'reviews', 'urls', 'rename', 'new')"),
     ("option of another command", ".", ["check", "--within", "3"], 2,
      "guidesite: error: unrecognized arguments: --within 3"),
     ("--root not a folder", ".", ["--root", "mkdocs.yml", "check"], 2,

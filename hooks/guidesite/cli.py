@@ -8,8 +8,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import archetypes, published, reviews, schemas, translations
-from .problems import ContentError, Problem, Problems
+from . import archetypes, published, rename, reviews, schemas, translations
+from .problems import ContentError, Problem, Problems, did_you_mean
 from .project import Project, build_site, load_site
 
 MARKERS = ("mkdocs.yml", "vocabulary.yml")
@@ -165,6 +165,36 @@ def new_entry(root: Path, type_name: str, entry_id: str) -> int:
     return 0
 
 
+def rename_entry(root: Path, old: str, new: str) -> int:
+    """Give an entry a new id: its file, its links everywhere and its old address (formerly:)."""
+    linked = _linked_or_report(root, "rename")
+    if linked is None:
+        return 1
+    if old not in linked.entries:
+        hint = did_you_mean(old, linked.entries)
+        print(f"✗ There is no entry with the id '{old}'" + (f" — {hint}" if hint else "."))
+        return 1
+    project = Project(root)
+    problem = archetypes.id_problem(new, {path.stem for path in project.entry_files()} | _old_ids(project))
+    if problem:
+        print(f"✗ {problem}.")
+        return 1
+    plan = rename.plan_rename(linked, old, new)
+    try:
+        rename.apply(plan)
+    except OSError as err:
+        print(f"✗ Could not rename: {(err.strerror or str(err)).lower()}. Nothing else was changed only if "
+              "'git status' shows no changes; otherwise undo with 'git checkout -- .'")
+        return 1
+    source, target = plan.move
+    others = len(plan.texts) - 1
+    print(f"✓ Renamed '{old}' to '{new}': {project.display(source)} is now {project.display(target)}, "
+          f"with {plan.links} link{'s' if plan.links != 1 else ''} updated in {others} other "
+          f"file{'s' if others != 1 else ''}.\n  The old address redirects to the new page (formerly: {old}). "
+          "Now run: guidesite check")
+    return 0
+
+
 def review_report(root: Path, today: datetime.date, within: int) -> int:
     linked = _linked_or_report(root, "review report")
     if linked is None:
@@ -233,6 +263,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         return review_report(root, args.today, args.within)
     if args.command == "urls":
         return site_urls(root, args.record, args.check)
+    if args.command == "rename":
+        return rename_entry(root, args.old, args.new)
     return translation_report(root, args.status, args.file)
 
 
@@ -260,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
                       help=f"add them to {published.REGISTER}, never removing a line (the deploy job does this)")
     mode.add_argument("--check", action="store_true",
                       help=f"list the URLs in {published.REGISTER} that would no longer resolve; exit 1 if any")
+    renaming = commands.add_parser("rename", help="give an entry a new id, updating every link to it")
+    renaming.add_argument("old", help="the entry's id now")
+    renaming.add_argument("new", help="its new id: lowercase words joined by hyphens")
     new = commands.add_parser("new", help="start a new entry from a template")
     new.add_argument("type", choices=sorted(archetypes.FOLDER), help="the kind of entry")
     new.add_argument("id", help="its permanent id: lowercase words joined by hyphens")

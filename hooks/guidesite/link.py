@@ -204,8 +204,12 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
     entries = site.entries
     topics = site.vocabulary.topics
 
+    renamed = {old: entry_id for entry_id, entry in entries.items() for old in entry.formerly}
+
     @lru_cache(maxsize=None)  # a page may link to the same missing id thousands of times
     def hint_for(target: str, relation: str) -> str:
+        if target in renamed:
+            return f"'{target}' was renamed to '{renamed[target]}': write '{renamed[target]}'"
         return did_you_mean(target, [i for i, e in entries.items() if e.type in RELATION_TARGETS[relation]])
 
     def check(target: str, anchor: str | None, relation: str, display: str, line: int, column: int,
