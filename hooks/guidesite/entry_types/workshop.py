@@ -127,30 +127,33 @@ class Workshop(Document):
     def ends(self) -> int:
         return minutes_of(self.start) + self.minutes
 
-    def plan_problems(self):
-        """(field path, what is wrong, how to fix it) for a plan the schema alone cannot judge."""
-        steps = self.steps
+    def plan_problems(self) -> list[tuple[tuple, str, str]]:
+        """(field path, what is wrong, how to fix it) for a plan the schema alone cannot judge,
+        in the order of the steps."""
+        steps, found = self.steps, []
         if steps[0].is_break:
-            yield ("steps", 0, "kind"), "the plan starts with a break", "move the break between two steps, or remove it"
-        if len(steps) > 1 and steps[-1].is_break:
-            yield (("steps", len(steps) - 1, "kind"), "the plan ends with a break",
-                   "move the break between two steps, or remove it")
+            found.append((("steps", 0, "kind"), "the plan starts with a break",
+                          "move the break between two steps, or remove it"))
         for index in range(1, len(steps)):
             if steps[index].is_break and steps[index - 1].is_break:
-                yield (("steps", index, "kind"), "two breaks follow each other",
-                       f"make them one break: add its minutes to step {index} and remove this one")
+                found.append((("steps", index, "kind"), "two breaks follow each other",
+                              f"make them one break: add its minutes to step {index} and remove this one"))
+        if len(steps) > 1 and steps[-1].is_break:
+            found.append((("steps", len(steps) - 1, "kind"), "the plan ends with a break",
+                          "move the break between two steps, or remove it"))
         without_break = 0
         for index, slot in enumerate(self.plan()):
             without_break = 0 if slot.step.is_break else without_break + slot.step.minutes
             if without_break > MAX_WITHOUT_BREAK:
-                yield (("steps", index, "minutes"),
-                       f"by the end of this step participants have worked {without_break} minutes without a break",
-                       f"add a step with 'kind: break' before it: at most {MAX_WITHOUT_BREAK} minutes between breaks")
+                found.append((("steps", index, "minutes"), f"by the end of this step participants have worked "
+                              f"{without_break} minutes without a break", "add a step with 'kind: break' before "
+                              f"it: at most {MAX_WITHOUT_BREAK} minutes between breaks"))
                 without_break = 0  # one message per stretch
             if slot.end > DAY:
-                yield (("steps", index, "minutes"), "this step ends after midnight",
-                       "start earlier, or shorten the plan so it ends by midnight")
+                found.append((("steps", index, "minutes"), "this step ends after midnight",
+                              "start earlier, or shorten the plan so it ends by midnight"))
                 break
+        return sorted(found, key=lambda problem: problem[0][1])
 
     def linked_ids(self) -> dict[str, list[str]]:
         return {"cites": [s.ref for s in self.sources],
