@@ -205,7 +205,11 @@ class Renderer:
         if step.is_break:
             return plain(self.strings["workshop"]["break"])
         title = self._link_label(step.entry, None)
-        return title + Markup(": ") + self._link_label(step.entry, step.part) if step.part else title
+        if not step.part:
+            return title
+        ends = self._text(self.linked.entries[step.entry].heading).rstrip()[-1:]
+        joiner = " " if ends in ("?", "!", ".") else ": "  # "Do I…? List ten things", never "?:"
+        return title + Markup(joiner) + self._link_label(step.entry, step.part)
 
     def step_link(self, step, page: str) -> Markup:
         """A step's title, linked to the entry (or part) it uses; a break's, unlinked."""
