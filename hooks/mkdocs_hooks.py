@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from guidesite import csp, languages, publish
 from guidesite.problems import ContentError
 from guidesite.project import build_site
-from guidesite.render import Renderer
+from guidesite.render import Renderer, load_strings
 from guidesite.printing import with_print_urls
 from guidesite.sanitize import sanitize_html
 from guidesite.translations import field_statuses
@@ -32,6 +32,7 @@ from guidesite.translations import field_statuses
 log = get_plugin_logger("guidesite")
 # Stale translations are expected while a Welsh editor catches up: shown, not counted by --strict.
 translation_log = logging.getLogger("guidesite.translations")
+PREVIEW_ENVIRONMENT, PREVIEW = "GUIDESITE_PREVIEW", "guidesite_preview"
 STATE = "guidesite_renderer"
 # The English build hands its checked, linked content to the Welsh build it starts, so the
 # content is loaded and checked once per `build` or `serve` rebuild, not once per language.
@@ -97,6 +98,9 @@ def on_config(config):
     config.extra_javascript.append("assets/guidesite.js")
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
+    if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
+        config.use_directory_urls = False
+        config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
     if config.nav and languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     return config
@@ -119,7 +123,8 @@ def on_files(files: Files, config) -> Files:
         stale = [row for row in field_statuses(linked) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
-    renderer = Renderer(linked, lang=_lang(config))
+    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
+                        preview=PREVIEW in config.extra)
     setattr(config, STATE, renderer)
     pages_log = logging.getLogger("mkdocs.structure.pages")
     for old in [f for f in pages_log.filters if isinstance(f, NamingEditorFiles)]:

@@ -48,6 +48,10 @@ class Renderer:
 
     linked: LinkedSite
     lang: str = "en"
+    # What a link to a folder ends with: "" where the host serves index.html for a folder; in a
+    # preview opened from disk (file://), which does not, the file itself (and a page is x.html).
+    index_file: str = ""
+    preview: bool = False  # a pull request's preview: its print footers say the address is not yet live
     _labels: dict = field(default_factory=dict, init=False, repr=False)
     _plain: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -342,7 +346,8 @@ class Renderer:
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
         pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
-        pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries)
+        pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries,
+                                                                         index_file=self.index_file)
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
@@ -408,14 +413,16 @@ class Renderer:
         """A static redirect page with relative URLs, so it works on any host and sub-path."""
         entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
         return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.heading), target=posixpath.relpath(target, folder) + "/",
+            lang=self.lang, title=self._text(entry.heading),
+            target=posixpath.relpath(target, folder) + ("/" if not self.index_file else ".html"),
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None) -> str:
         """Append the print-only footer: permanent URL and its QR code."""
         if not url:
             return page_html
-        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)))
+        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)),
+                                                                       preview=self.preview)
         return page_html + footer
 
     def site_files(self) -> dict[str, str]:
@@ -445,7 +452,8 @@ class Renderer:
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""
-        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"))
+        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"),
+                                                             index_file=self.index_file)
 
     def _index_key(self, type_name: str | None):
         return bibliography.sort_key if type_name == "reference" else self.title_key
