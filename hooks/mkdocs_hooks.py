@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from guidesite import csp, languages, publish
 from guidesite.problems import ContentError
@@ -33,6 +34,7 @@ log = get_plugin_logger("guidesite")
 # Stale translations are expected while a Welsh editor catches up: shown, not counted by --strict.
 translation_log = logging.getLogger("guidesite.translations")
 PREVIEW_ENVIRONMENT, PREVIEW = "GUIDESITE_PREVIEW", "guidesite_preview"
+FILES = "_guidesite_files"
 STATE = "guidesite_renderer"
 # The English build hands its checked, linked content to the Welsh build it starts, so the
 # content is loaded and checked once per `build` or `serve` rebuild, not once per language.
@@ -98,6 +100,13 @@ def on_config(config):
     config.extra_javascript.append("assets/guidesite.js")
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
+    config.extra["breadcrumbs_label"] = load_strings(_lang(config))["breadcrumbs"]["label"]
+    features = config.theme.get("features") or []
+    config.theme["features"] = [*features, *(["navigation.path"] if "navigation.path" not in features else [])]
+    site_root = config.site_url.removesuffix("cy/") if _lang(config) == "cy" else config.site_url
+    config.extra["not_found"] = [  # 404.html: both languages, this build's first, each with its home page
+        {"lang": lang, "home_url": f"{site_root}{lang}/", **load_strings(lang)["not_found"]}
+        for lang in sorted(languages.LANGUAGES, key=lambda code: code != _lang(config))]
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
@@ -135,11 +144,18 @@ def on_files(files: Files, config) -> Files:
         files.remove(file)  # nothing from content/ is published as it is: the engine checked what it returns
     for path, content in {**renderer.site_files(), **renderer.static_files()}.items():
         files.append(File.generated(config, path, content=content))
+    setattr(config, FILES, files)
     return files
 
 
 def on_page_context(context, page, config, nav):
-    """Point the language switch and hreflang links at this page's equivalent."""
+    """Point the language switch and hreflang links at this page's equivalent, and give an
+    entry its breadcrumbs (the engine names the pages; their URLs are MkDocs')."""
+    files = getattr(config, FILES)
+    context["gs_breadcrumbs"] = [
+        {"title": crumb["title"], "url": get_relative_url(files.get_file_from_path(
+            languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
+        for crumb in page.meta.get("breadcrumbs", [])]
     bilingual_landing = _lang(config) == "en" and page.file.src_uri == "index.md"
     config.extra["alternate"] = [] if bilingual_landing else languages.alternates(
         page.url, _lang(config), config.site_url)

@@ -135,3 +135,14 @@ def test_a_reviewed_welsh_text_needs_the_review_recorded(fixture_site, capsys):
     assert ("theory/trust.yml:1:1: a text is marked cy_status: reviewed, but the entry does not record the Welsh "
             "review — add 'welsh_review: {date: YYYY-MM-DD, by: your role}', or set cy_status: draft"
             ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path, first, second", [("404.html", "en", "cy"), ("cy/404.html", "cy", "en")])
+def test_the_not_found_page_speaks_both_languages_and_leads_home(built, path, first, second):
+    html = (built / path).read_text(encoding="utf-8")
+    sections = re.findall(r'<section lang="(\w+)" class="gs-not-found">(.*?)</section>', html, re.S)
+    assert [lang for lang, _ in sections] == [first, second]
+    homes = {lang: re.search(r'<a href="([^"]+)">', body).group(1) for lang, body in sections}
+    assert homes == {"en": "https://example.invalid/guide/en/", "cy": "https://example.invalid/guide/cy/"}
+    assert "Heb ddod o hyd i'r dudalen" in html and "Page not found" in html
+    assert "404 - Not found" not in html

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pytest
 
 from tests.conftest import write
 
@@ -75,10 +76,15 @@ def test_level_page_keeps_the_hand_written_intro_and_lists_its_entries(built):
 
 def test_backlinks_are_typed(built):
     ladder = page(built, "theory/ladder")
-    case = re.search(r'id="illustrates".*?</ul>', ladder, re.S).group(0)
-    assert 'href="../../case-studies/village-hall/"' in case
-    questions = re.search(r'id="helps".*?</ul>', ladder, re.S).group(0)
-    assert 'href="../which-rung/"' in questions
+    case = re.search(r'id="illustrates".*?</p>', ladder, re.S).group(0)
+    assert 'Case studies that use this:' in case and 'href="../../case-studies/village-hall/"' in case
+    questions = re.search(r'id="helps".*?</p>', ladder, re.S).group(0)
+    assert 'Questions this helps answer:' in questions and 'href="../which-rung/"' in questions
+    mentions = re.search(r'<details class="gs-related-more" id="mentions">.*?</details>', ladder, re.S).group(0)
+    assert "<summary>Mentioned in (2)</summary>" in mentions and 'href="../ladder-tips/"' in mentions
+    related = re.search(r'id="related".*?</details>', ladder, re.S).group(0)
+    linked = re.findall(r'href="([^"#]+)"', related)
+    assert len(linked) == len(set(linked)) == 5  # each entry once, under its strongest relation
     cited = re.search(r'id="cited-in".*?</ul>', page(built, "references/smith-2001"), re.S).group(0)
     for entry in ("ladder", "ladder-tips", "which-rung"):
         assert f'href="../../theory/{entry}/"' in cited
@@ -164,3 +170,20 @@ def test_generated_pages_are_never_written_into_the_sources(fixture_site, tmp_pa
     assert mkdocs_build(fixture_site, tmp_path / "built").returncode == 0
     written = {p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*.md")}
     assert written == {"content/index.md", "content/index.cy.md", "content/personal-practice.md"}
+
+
+@pytest.mark.parametrize("lang, home, index", [("en", "Home", "Frameworks"), ("cy", "Hafan", "Fframweithiau")])
+def test_an_entry_shows_breadcrumbs_to_home_and_its_type_index(built, lang, home, index):
+    html = page(built, "theory/ladder", lang)
+    crumbs = re.search(r'<nav class="md-path" aria-label="([^"]+)">(.*?)</nav>', html, re.S)
+    assert crumbs.group(1) == {"en": "You are here", "cy": "Rydych chi yma"}[lang]
+    assert re.findall(r'<a href="([^"]+)" class="md-path__link">([^<]+)</a>', crumbs.group(2)) == [
+        ("../../", home), ("../../frameworks/", index)]
+    assert (built / lang / "frameworks" / "index.html").is_file()
+    assert 'class="md-path"' not in page(built, "frameworks", lang)  # an index page has none
+
+
+def test_the_landing_page_title_names_the_site_once_in_each_language(built):
+    titles = re.findall(r"<title>([^<]*)</title>", (built / "index.html").read_text(encoding="utf-8"))
+    assert titles == ["Intelligent Collaboration | Cydweithio Deallus"]
+    assert re.findall(r"<title>([^<]*)</title>", page(built, "theory/ladder")) == ["The Ladder - Fixture guidance"]

@@ -10,7 +10,7 @@ from guidesite import published
 from guidesite.cli import main
 from guidesite.project import build_site
 from tests.conftest import ROOT
-from tests.test_build import mkdocs_build
+from tests.quality.sites import built_site
 from tests.test_trainers import follow
 
 PUBLISHED = Path(__file__).parent / "published_urls.txt"
@@ -18,10 +18,8 @@ PUBLISHED = Path(__file__).parent / "published_urls.txt"
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The real site, built once per test session and shared with the quality gates."""
+    return built_site("real", tmp_path_factory).out
 
 
 def current_pages(site: Path, redirects: bool = False) -> set[str]:
@@ -102,3 +100,16 @@ def test_case_studies_link_to_the_frameworks_they_illustrate(real_site):
         links = links_from(real_site, f"en/case-studies/{case.id}/")
         for target in case.illustrates:
             assert any(link.endswith(f"/{target}/") for link in links), (case.id, target)
+
+
+def test_every_welsh_page_is_in_welsh(real_site):
+    """No entry, hand-written page or handout on /cy/ falls back to English (issue: Welsh parity)."""
+    from guidesite.render import load_strings
+
+    notices = load_strings("cy")["notices"]
+    fallbacks = (notices["not_in_welsh"], notices["english_fallback"], '<div lang="en"')
+    pages = [p for p in (real_site / "cy").rglob("index.html") if 'http-equiv="refresh"' not in p.read_text("utf-8")]
+    assert len(pages) > 150
+    english = [p.relative_to(real_site).as_posix() for p in pages
+               if any(mark in p.read_text(encoding="utf-8").replace("&#39;", "'") for mark in fallbacks)]
+    assert english == []

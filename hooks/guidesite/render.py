@@ -31,6 +31,8 @@ from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE
 from .collation import collation_key
 
 HERE = Path(__file__).parent
+# Pages that point at an entry, strongest relation first; the last is behind a disclosure.
+RELATED_ORDER = ("illustrates", "helps", "mentions")
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
 # The script that lets a redirect page keep the address's #part: hooks/theme/assets/redirect.js,
 # which MkDocs copies into each language's build with the rest of the theme.
@@ -282,8 +284,23 @@ class Renderer:
 
     def backlinks(self, entry_id: str) -> dict[str, list[BaseModel]]:
         found = self.linked.backlinks.get(entry_id, {})
-        return {relation: sorted((self.linked.entries[i] for i in ids), key=self.title_key)
+        return {relation: sorted((self.linked.entries[i] for i in dict.fromkeys(ids)), key=self.title_key)
                 for relation, ids in found.items()}
+
+    def related(self, entry: BaseModel, backlinks: dict[str, list]) -> list[tuple[str, list]]:
+        """The one Related block: each other entry once, under its strongest relation (chosen by
+        the editor, then case studies that use this, questions it helps answer, pages that
+        mention it); what the page already lists in its own sections is left out."""
+        shown = {entry.id, *(i for relation, ids in entry.linked_ids().items()
+                             if relation not in ("cites", "related") for i in ids)}
+        groups = []
+        for relation, items in (("related", [self.linked.entries[i] for i in getattr(entry, "related", [])]),
+                                *((r, backlinks.get(r, [])) for r in RELATED_ORDER)):
+            fresh = [item for item in items if item.id not in shown]
+            shown.update(item.id for item in fresh)
+            if fresh:
+                groups.append((relation, fresh))
+        return groups
 
     def translation_notices(self, texts) -> list[str]:
         """Welsh-page notices for untranslated, stale or draft text (none on English pages)."""
@@ -302,8 +319,9 @@ class Renderer:
 
     def render_entry(self, entry: BaseModel) -> str:
         template = self.env.get_template(f"{entry.type.replace('-', '_')}.md.j2")
-        return template.render(entry=entry, page=entry_path(entry), backlinks=self.backlinks(entry.id),
-                               notices=self.translation_notices(entry.texts()))
+        backlinks = self.backlinks(entry.id)
+        return template.render(entry=entry, page=entry_path(entry), backlinks=backlinks,
+                               related=self.related(entry, backlinks), notices=self.translation_notices(entry.texts()))
 
     def content_pages(self) -> dict[str, str]:
         """Hand-written pages in this language: ``X.cy.md`` is the Welsh of ``X.md``; where it is
