@@ -203,9 +203,9 @@ def test_print_footer_carries_the_permanent_url(built):
 
 
 @pytest.mark.parametrize("change, message", [
-    ("entry: which-rung", "workshops/ladder-session.yml:11:12: steps[1].entry: there is no entry with the id "
+    ("entry: which-rung", "workshops/ladder-session.yml:10:12: steps[1].entry: there is no entry with the id "
                           "'which-rungs' — did you mean 'which-rung'?"),
-    ("part: top", "workshops/ladder-session.yml:16:11: steps[2].part: 'ladder' has no part with the anchor '#topp' "
+    ("part: top", "workshops/ladder-session.yml:15:11: steps[2].part: 'ladder' has no part with the anchor '#topp' "
                   "— did you mean 'top'?"),
 ])
 def test_a_workshop_pack_with_an_unknown_id_fails_check(fixture_site, capsys, change, message):
