@@ -65,8 +65,127 @@ def test_element_tip_step_and_section_anchors(built):
 
 def test_workshop_page_shows_timings_and_links_to_the_parts_it_uses(built):
     html = (built / "en/workshops/ladder-session/index.html").read_text(encoding="utf-8")
-    assert "30 minutes" in html and "(20 minutes)" in html
+    assert "70 minutes" in html and "(20 minutes)" in html
     assert 'href="../../theory/ladder/#top"' in html
+
+
+# How each language writes a clock time (hooks/guidesite/i18n/*.yml: clock).
+CLOCK = {"en": re.compile(r"^(\d{1,2}):(\d\d)(am|pm)$"), "cy": re.compile(r"^(\d{1,2}):(\d\d)(yb|yh)$")}
+PM = {"pm", "yh"}
+WORKSHOP_WORDS = {"en": {"break": "Break", "end": "End", "notes": "Facilitator notes", "handout": "Handout:",
+                         "material": "Flip chart and pens", "outcome": "A rung to aim for",
+                         "size": "4 to 12 people", "time": "9:30am to 10:40am"},
+                  "cy": {"break": "Egwyl", "end": "Diwedd", "notes": "Nodiadau'r hwylusydd", "handout": "Taflen:",
+                         "material": "Siart troi a phinnau", "outcome": "A rung to aim for",
+                         "size": "4 i 12 o bobl", "time": "9:30yb i 10:40yb"}}
+
+
+def minutes_after_midnight(clock: str, lang: str) -> int:
+    hours, minutes, period = CLOCK[lang].match(clock).groups()
+    return (int(hours) % 12 + (12 if period in PM else 0)) * 60 + int(minutes)
+
+
+def workshop_article(built: Path, lang: str, page: str = "workshops/ladder-session") -> str:
+    html = (built / lang / page / "index.html").read_text(encoding="utf-8")
+    return re.search(r"<article.*?</article>", html, re.S).group(0)
+
+
+def timetable(article: str) -> list[tuple[str, str, str, str]]:
+    """(time, step's text, step's anchor or '', minutes) for each row of a workshop's timetable."""
+    table = re.search(r'<div class="gs-plan">.*?<tbody>(.*?)</tbody>', article, re.S).group(1)
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        time, step, minutes = (cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S))
+        anchor = re.search(r'href="#([^"]+)"', step)
+        rows.append((time, re.sub(r"<[^>]+>", "", step), anchor.group(1) if anchor else "", minutes))
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_workshop_timetable_clock_times_add_up_from_the_start_with_a_break(built, lang):
+    words = WORKSHOP_WORDS[lang]
+    rows = timetable(workshop_article(built, lang))
+    assert [row[2] for row in rows] == ["warm-up", "the-top", "tea", "tips", ""]
+    assert rows[0][0] == ("9:30am" if lang == "en" else "9:30yb")  # start: "09:30"
+    for (time, _, _, minutes), (next_time, *_rest) in zip(rows, rows[1:]):
+        assert minutes_after_midnight(next_time, lang) == minutes_after_midnight(time, lang) + int(minutes)
+    assert rows[2][1] == words["break"] and rows[-1][1] == words["end"] and rows[-1][3] == ""
+    assert minutes_after_midnight(rows[-1][0], lang) - minutes_after_midnight(rows[0][0], lang) == 70
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_workshop_steps_show_their_clock_time_activity_and_facilitator_notes(built, lang):
+    article = workshop_article(built, lang)
+    rows = {anchor: time for time, _, anchor, _ in timetable(article)}
+    headings = dict(re.findall(r'<h3 id="([^"]+)">(.*?)</h3>', article, re.S))
+    assert list(headings) == ["warm-up", "the-top", "tea", "tips"]
+    for anchor, heading in headings.items():
+        assert heading.startswith(rows[anchor] + " · ")
+    assert WORKSHOP_WORDS[lang]["break"] + " (15 " in headings["tea"]
+    top = article[article.index('id="the-top"'):article.index('id="tea"')]
+    assert "Discuss the top rung in pairs." in top
+    assert f"<strong>{WORKSHOP_WORDS[lang]['notes']}</strong>" in top and "Keep the pairs the same" in top
+    tea = article[article.index('id="tea"'):article.index('id="tips"')]
+    assert "Put the flip charts up on the wall." in tea and "/handouts/" not in tea
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_workshop_page_gives_outcomes_group_size_time_and_materials(built, lang):
+    article, words = workshop_article(built, lang), WORKSHOP_WORDS[lang]
+    for key in ("outcome", "size", "time", "material"):
+        assert words[key] in article, key
+    assert article.index('id="outcomes"') < article.index('id="materials"') < article.index('id="timetable"')
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_workshop_links_to_the_handouts_its_steps_use_and_each_is_a_handout(built, lang):
+    article = workshop_article(built, lang)
+    materials = article[article.index('id="materials"'):article.index('id="preparation"')]
+    listed = re.findall(r'href="([^"#][^"]*)"', materials)
+    # A question step gives its level's question set; a framework step, its own handout; tips, none.
+    assert listed == ["../../handouts/questions-personal-practice/", "../../handouts/ladder/"]
+    steps = article[article.index('id="steps"'):]
+    per_step = re.findall(re.escape(WORKSHOP_WORDS[lang]["handout"]) + r' <a href="([^"]+)"', steps)
+    assert per_step == listed
+    folder = built / lang / "workshops/ladder-session"
+    for href in listed:
+        handout = (folder / href / "index.html").resolve()
+        assert handout.is_file(), href
+        assert "gs-handout-title" in handout.read_text(encoding="utf-8"), href
+
+
+def test_the_real_workshops_have_a_break_outcomes_materials_and_handouts():
+    """Both real packs: a break in each half-day, nothing over two hours without one, and a
+    handout for every framework and question step, at a page the site builds."""
+    from guidesite.entry_types.workshop import MAX_WITHOUT_BREAK
+    from guidesite.pages import generated_paths, handout_path
+    from guidesite.problems import Problems
+    from guidesite.project import build_site
+    from tests.conftest import ROOT
+
+    linked, _ = build_site(ROOT)
+    workshops = linked.site.of_type("workshop")
+    assert len(workshops) >= 2
+    pages = generated_paths(linked.site)
+    for workshop in workshops:
+        assert any(step.is_break for step in workshop.steps), workshop.id
+        assert workshop.outcomes and workshop.materials and workshop.group_size.min >= 1, workshop.id
+        assert not list(workshop.plan_problems()), workshop.id
+        stretch = 0
+        for step in workshop.steps:
+            stretch = 0 if step.is_break else stretch + step.minutes
+            assert stretch <= MAX_WITHOUT_BREAK
+        for step in workshop.steps:
+            if step.is_break:
+                assert step.entry is None
+                continue
+            for field in (step.activity, step.notes):
+                assert field.cy and field.cy_status in ("draft", "reviewed"), (workshop.id, step.id)
+            used = linked.entries[step.entry]
+            if used.type in ("framework", "question"):
+                assert handout_path(used, workshop.levels) in pages, (workshop.id, step.id)
+        for text in (*workshop.outcomes, *workshop.materials):
+            assert text.cy and text.translation_state == "draft", (workshop.id, text.en)
 
 
 def test_handouts_exist_for_each_framework_and_question_set_in_both_languages(built):

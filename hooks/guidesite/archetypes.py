@@ -96,15 +96,31 @@ id: {id}
 type: workshop
 title: "TODO: the workshop's title"
 summary: "TODO: one or two sentences: what participants will get from it."
+outcomes:                     # what participants leave with, one per line
+  - "TODO: something participants leave with"
 audience: "TODO: who it is for"
+group_size: {{min: 6, max: 20}}   # the fewest and the most participants it works for
 levels: [personal-practice]
 sources:
   - ref: TODO-reference-id    # the works the workshop draws on, each a file in theory/references/
+materials:                    # besides the handouts, which the page lists from the steps' entries
+  - "TODO: e.g. Flip chart and marker pens"
 preparation: |
   TODO: what the trainer prepares, or delete this field.
-steps:
+start: "09:30"                # the start time, in quotes, on the 24-hour clock
+steps:                        # clock times are counted from 'start' and each step's minutes
   - id: TODO-first-step
     entry: TODO-entry-id        # the framework, tips, question or case study this step uses
+    minutes: 20
+    activity: |
+      TODO: what participants do.
+    notes: |
+      TODO: how the facilitator runs the step, or delete this field.
+  - id: break
+    kind: break                 # a break uses no entry; at most 120 minutes between breaks
+    minutes: 15
+  - id: TODO-second-step
+    entry: TODO-entry-id
     minutes: 20
     activity: |
       TODO: what participants do.

@@ -259,7 +259,11 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         source = site.sources[entry_id]
         for relation, targets in entry.linked_ids().items():
             name = RELATION_FIELDS[relation]
-            for index, target in enumerate(targets):
+            # A workshop's breaks use no entry: each target is the entry of the step at its place.
+            places = range(len(targets))
+            if relation == "uses":
+                places = [i for i, step in enumerate(entry.steps) if step.entry]
+            for index, target in zip(places, targets):
                 at = (name, index) if relation != "cites" or index < len(entry.sources) else ("quotations",)
                 if relation == "uses":
                     at += ("entry",)

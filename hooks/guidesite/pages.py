@@ -58,6 +58,17 @@ def question_handout_path(level: str) -> str:
     return f"handouts/questions-{level}.md"
 
 
+def handout_path(entry: BaseModel, levels=()) -> str | None:
+    """The handout participants use with ``entry``, if it has one: a framework's own, or a
+    question's level's set of questions (the first of ``levels``, a workshop's, that the question
+    is at; otherwise the question's first level). None for an entry without a handout."""
+    if entry.type == "framework":
+        return framework_handout_path(entry)
+    if entry.type == "question":
+        return question_handout_path(next((level for level in levels if level in entry.levels), entry.levels[0]))
+    return None
+
+
 # Hand-written pages that the site places at its own addresses: the home page, and each
 # level's introduction, which its generated level page starts with.
 INTRO_PAGES = frozenset({HOME_PAGE, *map(level_path, LEVEL_ORDER)})

@@ -26,7 +26,8 @@ from .link import LinkedSite, citations, parse_citation, part_title, split_targe
 from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
 from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
-                    entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
+                    entry_path, framework_handout_path, handout_path, level_path, question_handout_levels,
+                    question_handout_path, topic_path)
 from .collation import collation_key
 
 HERE = Path(__file__).parent
@@ -72,7 +73,8 @@ class Renderer:
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
                            reference_html=self.reference_html, reference_text=self.reference_text,
-                           visual_caption=self.visual_caption,
+                           visual_caption=self.visual_caption, clock=self.clock, step_title=self.step_title, step_link=self.step_link,
+                           step_handout=self.step_handout, workshop_handouts=self.workshop_handouts,
                            date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
                            long_list=LONG_LIST)
@@ -193,6 +195,56 @@ class Renderer:
 
         names = {"first": entry.elements[0].name, "last": entry.elements[-1].name}
         return Markup(Mutating().vformat(str(Markup.escape(self.strings["visual"][entry.visual])), (), names))
+
+    # --- workshops -------------------------------------------------------------------------
+    def clock(self, minutes: int) -> str:
+        """Minutes after midnight as readers write a time (9:30am, 2:05pm; 9:30yb, 2:05yh)."""
+        words = self.strings["clock"]
+        hours, minutes = divmod(minutes % (24 * 60), 60)
+        if minutes == 0 and hours in (0, 12):
+            return words["midnight" if hours == 0 else "midday"]
+        return words["format"].format(h=hours % 12 or 12, mm=f"{minutes:02}",
+                                      period=words["am" if hours < 12 else "pm"])
+
+    def step_title(self, step) -> Markup:
+        """What a workshop step is called: its entry's title (with the part's, if it uses one), or 'Break'."""
+        if step.is_break:
+            return plain(self.strings["workshop"]["break"])
+        title = self._link_label(step.entry, None)
+        if not step.part:
+            return title
+        ends = self._text(self.linked.entries[step.entry].heading).rstrip()[-1:]
+        joiner = " " if ends in ("?", "!", ".") else ": "  # "Do I…? List ten things", never "?:"
+        return title + Markup(joiner) + self._link_label(step.entry, step.part)
+
+    def step_link(self, step, page: str) -> Markup:
+        """A step's title, linked to the entry (or part) it uses; a break's, unlinked."""
+        if step.is_break:
+            return self.step_title(step)
+        href = self.url(self._entry_paths[step.entry], page) + (f"#{step.part}" if step.part else "")
+        return Markup(f"[{self.step_title(step)}]({href})")
+
+    def step_handout(self, step, workshop) -> tuple[str, Markup] | None:
+        """(page, title) of the handout a step's entry gives participants, or None."""
+        if step.is_break:
+            return None
+        entry = self.linked.entries[step.entry]
+        path = handout_path(entry, workshop.levels)
+        if path is None:
+            return None
+        level = next((level for level in LEVEL_ORDER if question_handout_path(level) == path), None)
+        if level is None:
+            return path, self.txt(entry.title)
+        return path, plain(self.strings["workshop"]["question_set"].format(level=self.level_title(level)))
+
+    def workshop_handouts(self, workshop) -> list[tuple[str, Markup]]:
+        """The handouts to print for a workshop, each once, in the order the steps use them."""
+        found = {}
+        for step in workshop.steps:
+            handout = self.step_handout(step, workshop)
+            if handout:
+                found.setdefault(handout[0], handout)
+        return list(found.values())
 
     # --- vocabulary -------------------------------------------------------------------------
     def level_title(self, level: str) -> str:

@@ -17,6 +17,24 @@ from .load import Source, dotted_path, raw_strings
 from .problems import Problems, did_you_mean
 
 QUOTE_IT = "put the text in quotes"
+START_FIX = 'write hours:minutes on the 24-hour clock, in quotes, e.g. start: "09:30" or start: "13:45"'
+
+
+# Examples of the fields whose form an editor cannot guess from their name.
+EXAMPLES = {"start": 'start: "09:30"', "group_size": "group_size: {min: 6, max: 20}",
+            "outcomes": "outcomes: [\"A plan for …\"]", "materials": "materials: [Flip chart and pens]"}
+
+
+def _is_text(model: type[BaseModel], loc: tuple) -> bool:
+    """Whether the field at ``loc`` holds a text (a LocalText, written as a plain string)."""
+    owner = _model_at(model, loc)
+    field = owner.model_fields.get(loc[-1]) if owner and loc and isinstance(loc[-1], str) else None
+    inner = _inner_model(field.annotation) if field else None
+    return inner is None or issubclass(inner, LocalText)
+
+
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else f"this ({_reads_as(value)})"
 
 
 def _reads_as(value: Any) -> str:
@@ -66,13 +84,30 @@ def _explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     kind, value, loc, ctx = error["type"], error.get("input"), error["loc"], error.get("ctx", {})
     name = loc[-1] if loc else ""
     if kind == "missing":
-        return f"the required field '{name}' is missing", f"add '{name}:' with a value"
+        return (f"the required field '{name}' is missing",
+                f"add it, e.g. {EXAMPLES[name]}" if name in EXAMPLES else f"add '{name}:' with a value")
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         fields = sorted(owner.model_fields) if owner else []
         hint = did_you_mean(str(name), fields)
         return (f"'{name}' is not a field here",
                 (hint + " " if hint else "") + f"the fields are: {', '.join(fields)}")
+    if name == "start" and kind in ("string_type", "string_pattern_mismatch"):
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+            hours, minutes = divmod(value, 60)
+            return (f"this reads as the number {value} (YAML reads {hours}:{minutes:02} without quotes as "
+                    "minutes), not a clock time", f'put the time in quotes: start: "{hours:02}:{minutes:02}"')
+        return f"{_shown(value)} is not a clock time", START_FIX
+    if kind == "int_type":
+        return (f"this should be a whole number, not {'text' if isinstance(value, str) else _reads_as(value)}",
+                "write the number alone, without quotes or words, e.g. 20")
+    if kind == "greater_than_equal":
+        return f"{value} is less than {ctx.get('ge')}", f"write a whole number of {ctx.get('ge')} or more"
+    if kind == "less_than_equal":
+        return f"{value} is more than {ctx.get('le')}", f"write a whole number of {ctx.get('le')} or less"
+    if kind == "model_type" and not isinstance(value, (dict, list)) and not _is_text(model, loc):
+        return (f"this should be a set of fields, not {_reads_as(value)}",
+                f"write it as {EXAMPLES[name]}" if name in EXAMPLES else "write 'name: value' lines indented below it")
     if kind in ("string_type", "model_type", "model_attributes_type") and not isinstance(value, (dict, list)):
         return f"this reads as {_reads_as(value)}, not text", QUOTE_IT + (" or write the text" if value is None else "")
     if kind == "string_type":
@@ -175,6 +210,9 @@ def validate_entry(source: Source, problems: Problems, file_names: frozenset[str
     except ValidationError as err:
         _report(err, model, source, problems)
         return None
+    for at, what, fix in getattr(entry, "plan_problems", tuple)():
+        line, column = source.where(at)
+        problems.add(source.display, line, column, what, fix, field=dotted_path(at))
     stem = source.path.stem
     if entry.id != stem:
         line, column = source.where(("id",))
