@@ -46,8 +46,8 @@ def test_language_switch_and_search_are_reachable_and_focus_is_visible(site, bas
         reached.append(focused)
         if not focused["visible"]:
             invisible.append(focused)
-        if any("gs-lang-switch" in f["cls"] for f in reached) and any("md-search__input" in f["cls"] for f in reached):
+        if any("gs-lang-switch" in f["cls"] for f in reached) and any("gs-search__open" in f["cls"] for f in reached):
             break
     assert any("gs-lang-switch" in f["cls"] for f in reached), f"language switch not reached: {reached}"
-    assert any("md-search__input" in f["cls"] for f in reached), f"search not reached: {reached}"
+    assert any("gs-search__open" in f["cls"] for f in reached), f"search not reached: {reached}"
     assert not invisible, f"focused elements without a visible focus indicator: {invisible}"
