@@ -102,3 +102,23 @@ def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_p
     assert result.returncode == 0, result.stderr  # stale warns but does not fail the build
     assert "summary: stale" in result.stderr
     assert "Mae'r testun Saesneg wedi'i ddiweddaru" in article(tmp_path / "out", "theory/trust", "cy")
+
+
+def test_a_new_welsh_draft_without_a_fingerprint_is_a_draft_not_stale(fixture_site, capsys, tmp_path):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("  cy_translates: c4d503c10b\n", ""))
+    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert ("theory/trust.yml:8: summary: draft — add cy_translates: c4d503c10b so a later change to the English "
+            "is noticed; a Welsh-speaking editor reviews it and sets cy_status: reviewed") in capsys.readouterr().out
+    result = mkdocs_build(fixture_site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    welsh = article(tmp_path / "out", "theory/trust", "cy")
+    assert "Drafft yw'r testun Cymraeg hwn" in welsh
+    assert "Mae'r testun Saesneg wedi'i ddiweddaru" not in welsh
+
+
+def test_the_key_terms_table_lists_each_term_once(built):
+    table = article(built, "terms", "en")
+    english = re.findall(r'<tr>\s*<td><span lang="en">(.*?)</span></td>', table, re.S)
+    assert "Trust" in english  # a topic that is also a defined term
+    assert len(english) == len({term.casefold() for term in english})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import write
+from tests.conftest import FIXTURE_SITE, write
 
 REFERENCE = """\
 id: smith-2001
@@ -31,7 +31,19 @@ CASES = [
         "theory/smith-2001.yml", REFERENCE + "jounral: Journal of Fixtures\n",
         ["theory/smith-2001.yml:7:1: jounral: 'jounral' is not a field here — did you mean 'journal'? "
          "the fields are: authors, book_title, doi, editors, formerly, id, issue, journal, kind, note, pages, place, "
-         "publisher, summary, title, topics, type, url, volume, year"],
+         "publisher, summary, title, title_unknown, topics, type, url, volume, year"],
+    ),
+    (
+        "a reference with neither a title nor title_unknown",
+        "theory/smith-2001.yml", REFERENCE.replace("title: Working together in small places\n", ""),
+        ["theory/smith-2001.yml:1:1: this reference has no 'title' — add 'title:' with the work's title, "
+         "or 'title_unknown: true' if no source gives it"],
+    ),
+    (
+        "a reference with both a title and title_unknown",
+        "theory/smith-2001.yml", REFERENCE + "title_unknown: true\n",
+        ["theory/smith-2001.yml:1:1: this reference has both 'title' and 'title_unknown: true' — keep 'title' "
+         "if the source documents give it, otherwise remove it"],
     ),
     (
         "duplicate key",
@@ -79,6 +91,21 @@ CASES = [
         ["content/index.md:3:5: 'ladder' has no part with the anchor '#bottum' — did you mean 'bottom'?"],
     ),
     (
+        "a cited work missing from sources",
+        "theory/ladder-tips.yml", (FIXTURE_SITE / "theory/ladder-tips.yml").read_text().replace(
+            "text: Keep your eyes on the [[ladder#top]].", "text: Keep your eyes up [@brown-1999, p. 2]."),
+        ["theory/ladder-tips.yml:11:29: tips[1].text: the text cites 'brown-1999', which is not in this entry's "
+         "sources — add '- ref: brown-1999' to sources:"],
+    ),
+    (
+        "a work named by its authors and year, missing from sources",
+        "theory/ladder-tips.yml", (FIXTURE_SITE / "theory/ladder-tips.yml").read_text().replace(
+            "text: Keep your eyes on the [[ladder#top]].", "text: As Evans and Hughes (2004) found, look up."),
+        ["theory/ladder-tips.yml:11:14: tips[1].text: the text names Evans and Hughes (2004), which is the "
+         "reference 'evans-hughes-2004', but this entry's sources do not list it — add '- ref: evans-hughes-2004' "
+         "to sources:, or cite it as [@evans-hughes-2004]"],
+    ),
+    (
         "citation of something that is not a reference",
         "content/index.md", "# Home\n\nAs [@trust] says.\n",
         ["content/index.md:3:4: 'trust' is a definition, which cannot be used here — point at a reference instead"],
@@ -113,7 +140,7 @@ def test_every_problem_in_every_file_is_reported_at_once(fixture_site, capsys):
 
 def test_a_clean_project_passes(fixture_site, capsys):
     assert main(["--root", str(fixture_site), "check"]) == 0
-    assert "✓ 8 entries checked: no problems." in capsys.readouterr().out
+    assert "✓ 9 entries checked: no problems." in capsys.readouterr().out
 
 
 def test_github_actions_annotations(fixture_site, capsys, monkeypatch):

@@ -99,6 +99,7 @@ BROKEN = [
     ("bad id", {"id": "Smith 2001"}),
     ("year as yes/no", {"year": True}),
     ("missing title", {"title": None}),
+    ("title and title_unknown", {"title_unknown": True}),
 ]
 
 

@@ -16,7 +16,8 @@ from tests.conftest import FIXTURE_SITE
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["theory/trust.md", "theory/ladder.md", "theory/ladder-tips.md", "theory/which-rung.md",
-         "case-studies/village-hall.md", "references/smith-2001.md", "personal-practice.md",
+         "case-studies/village-hall.md", "references/smith-2001.md", "references/evans-hughes-2004.md",
+         "personal-practice.md",
          "glossary.md", "references/index.md"]
 
 
@@ -39,3 +40,13 @@ def test_every_entry_type_has_a_golden_page(rendered):
     linked, _ = build_site(FIXTURE_SITE)
     types_with_golden = {e.type for e in linked.entries.values() if entry_path(e) in PAGES}
     assert types_with_golden == {"definition", "framework", "tips", "question", "case-study", "reference"}
+
+
+def test_a_reference_without_a_title_is_named_by_authors_and_year_with_a_localised_note():
+    linked, _ = build_site(FIXTURE_SITE)
+    welsh = Renderer(linked, lang="cy").render_all()
+    page = welsh["references/evans-hughes-2004.md"]
+    assert "# Evans &amp; Hughes (2004) {#title}" in page
+    assert "Evans a Hughes (2004) — ni roddir y teitl yn y dogfennau ffynhonnell." in page
+    assert "*Fe&#x27;i dyfynnir gan ganllaw&#x27;r gosodiad; ni roddir ei deitl.*" in page
+    assert "Evans a Hughes (2004) — ni roddir y teitl" in welsh["references/index.md"]

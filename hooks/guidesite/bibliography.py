@@ -48,7 +48,7 @@ def reference_parts(ref: Reference, words: dict) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = [("", f"{_author_list(ref, words)} ({ref.year}) ")]
     container = ref.journal or ref.book_title
     if ref.kind in ("article", "chapter") and container:
-        parts.append(("", f"‘{ref.title}’, "))
+        parts.append(("", f"‘{ref.title}’, " if ref.title else f"— {words['title_unknown']}, "))
         if ref.kind == "chapter":
             if ref.editors:
                 eds = words["eds"] if len(ref.editors) > 1 else words["ed"]
@@ -61,9 +61,11 @@ def reference_parts(ref: Reference, words: dict) -> list[tuple[str, str]]:
             volume += f"({ref.issue})"
         tail = ", ".join(filter(None, [volume, ref.pages and page_label(ref.pages, words)]))
         parts.append(("", (", " + tail if tail else "") + "."))
-    else:
+    elif ref.title:
         parts.append(("em", ref.title))
         parts.append(("", "."))
+    else:
+        parts.append(("", f"— {words['title_unknown']}."))
     publisher = ": ".join(filter(None, [ref.place, ref.publisher]))
     if publisher:
         parts.append(("", f" {publisher}."))
@@ -75,4 +77,4 @@ def reference_parts(ref: Reference, words: dict) -> list[tuple[str, str]]:
 
 
 def sort_key(ref: Reference) -> tuple:
-    return (tuple(_surname(a).casefold() for a in ref.authors), ref.year, ref.title.casefold())
+    return (tuple(_surname(a).casefold() for a in ref.authors), ref.year, (ref.title or "").casefold())

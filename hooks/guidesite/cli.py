@@ -93,7 +93,7 @@ def check(root: Path, github: bool) -> int:
         return 1
     _print_problems(warnings, github)
     print(f"✓ {len(linked.entries)} entries checked: no problems"
-          + (f" ({len(warnings)} warnings)" if warnings else "") + ".")
+          + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "") + ".")
     return 0
 
 

@@ -2,7 +2,9 @@
 
 Editors link with ``[[id]]``, ``[[id#anchor]]`` or ``[[id|own words]]`` and cite with
 ``[@ref-id]``, ``[@ref-id, p. 12]`` or ``[@one; @two]``. An id that does not exist is an
-error here, never a broken link on the site.
+error here, never a broken link on the site. In Welsh, ``[[meddal:id]]`` asks for the
+linked title's mutation (see mutation.py), and a link after a word that mutates the next
+one, without it, is a warning.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from .load import dotted_path, line_column, line_starts, raw_strings
+from .mutation import PREFIXES, TRIGGERS, WELSH_NAMES, changes, mutate, word_before
 from .problems import Problems, did_you_mean
 from .project import Site
 
@@ -76,6 +79,14 @@ def anchors_of(entry: BaseModel) -> list[str]:
     return []
 
 
+def part_title(entry: BaseModel, anchor: str | None):
+    """The name of the element or tip at ``anchor``, which a link to it shows; None for others."""
+    for part in getattr(entry, "elements", None) or getattr(entry, "tips", None) or []:
+        if part.id == anchor:
+            return getattr(part, "name", None) or part.title
+    return None
+
+
 def markdown_fields(entry: BaseModel):
     """(field path, LocalText) for every text of an entry that may hold links and citations."""
     if entry.type == "reference":
@@ -132,13 +143,59 @@ def substitute(find, replacement, text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
+def split_target(raw: str) -> tuple[str | None, str]:
+    """``meddal:deddf`` -> ("soft", "deddf"); an unknown prefix stays in the id, to be reported."""
+    prefix, colon, target = raw.partition(":")
+    if colon and prefix.casefold() in PREFIXES:
+        return PREFIXES[prefix.casefold()], target
+    return None, raw
+
+
 def find_links(text: str):
     """Yield (offset, shortcode, kind, id, anchor) for every link and citation in Markdown text."""
     for match in wikilinks(text):
-        yield match.start(), match.group(0), "mentions", match.group(1), match.group(2)
+        yield match.start(), match.group(0), "mentions", split_target(match.group(1))[1], match.group(2)
     for match in citations(text):
         for ref_id, _locator, _suppress in parse_citation(match.group(1)):
             yield match.start(), match.group(0), "cites", ref_id, None
+
+
+def unmutated_links(text: str, heading_of):
+    """(offset, shortcode, id, anchor, word, mutations, title) for each link in Welsh ``text``
+    whose title follows a word that mutates it, and which neither asks for a mutation nor has
+    its own words."""
+    for match in wikilinks(text):
+        mutation, target = split_target(match.group(1))
+        if mutation or match.group(3) is not None:
+            continue
+        heading = heading_of(target, match.group(2))
+        word = word_before(text[max(0, match.start() - 40):match.start()])
+        kinds = heading and changes(heading, TRIGGERS.get(word.casefold(), ()))
+        if kinds:
+            yield match.start(), match.group(0), target, match.group(2), word, kinds, heading
+
+
+# A work named in prose as its authors and year: "Selznick (1984)", "Hannan and Freeman 1984",
+# "Lasker et al. (2001)". Only names and years that are a reference entry's count.
+NAMED_WORK = re.compile(r"\b([A-Z][\w’'-]+)(?:,? (?:and|&|a) [A-Z][\w’'-]+| et al\.?)?(?:,? \(|, | )(\d{4}[a-z]?)\b")
+
+
+def work_index(entries: dict[str, BaseModel]) -> dict[tuple[str, str], str]:
+    """(first author's surname, year) -> reference id, for names and years that are one work only."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for ref_id, entry in entries.items():
+        if entry.type == "reference" and entry.authors:
+            found[(entry.authors[0].split(",")[0].strip(), entry.year)].append(ref_id)
+    return {key: ids[0] for key, ids in found.items() if len(ids) == 1}
+
+
+def named_works(text: str, works: dict[tuple[str, str], str]):
+    """(offset, words, reference id) for each work ``text`` names by author and year."""
+    for match in NAMED_WORK.finditer(text):
+        ref_id = works.get((match.group(1), match.group(2)))
+        if ref_id:
+            words = match.group(0)
+            yield match.start(), words + (")" if "(" in words and text[match.end():].startswith(")") else ""), ref_id
 
 
 def link_site(site: Site, problems: Problems) -> LinkedSite:
@@ -156,6 +213,12 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         allowed = RELATION_TARGETS[relation]
         if target in site.broken_ids and target not in entries:
             return False  # its own file's problems are already reported
+        if ":" in target and target not in entries:
+            prefix = target.partition(":")[0]
+            problems.add(display, line, column, f"'{prefix}:' is not a mutation",
+                         "write meddal:, trwynol:, llaes: or dim: before the id (soft, nasal, aspirate or none)",
+                         field=field_name)
+            return False
         if target not in entries:
             hint = hint_for(target, relation)
             problems.add(display, line, column, f"there is no entry with the id '{target}'",
@@ -173,6 +236,23 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                          field=field_name)
             return False
         return True
+
+    works = work_index(entries)
+
+    def welsh_heading(target: str, anchor: str | None) -> str | None:
+        """The Welsh text a link to ``target`` shows, or None (no such entry, or no Welsh yet)."""
+        if target not in entries:
+            return None
+        named = part_title(entries[target], anchor) or entries[target].heading
+        return named.cy if hasattr(named, "cy") else None
+
+    def warn_unmutated(display, line, column, field_name, shortcode, target, anchor, word, kinds, heading):
+        part = f"#{anchor}" if anchor else ""
+        options = " or ".join(f"[[{WELSH_NAMES[kind]}:{target}{part}]] ({mutate(heading, kind)})" for kind in kinds)
+        problems.add(display, line, column,
+                     f"'{word}' before {shortcode} mutates the next word, but the link would show '{heading}'",
+                     f"write {options}; or [[dim:{target}{part}]] if it should not change",
+                     field=field_name, severity="warning")
 
     for entry_id, entry in entries.items():
         source = site.sources[entry_id]
@@ -197,14 +277,34 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                 hint = did_you_mean(topic, topics)
                 problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
                              (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
+        listed = {s.ref for s in getattr(entry, "sources", ())}
         for at, text in markdown_fields(entry):
-            for value in filter(None, (text.en, text.cy)):
-                for _offset, shortcode, relation, target, anchor in find_links(value):
-                    line, column = source.find(shortcode, at)
-                    if check(target, anchor, relation, source.display, line, column,
-                             dotted_path(at)) and target != entry_id:
-                        if entry_id not in incoming[target][relation]:
-                            incoming[target][relation].append(entry_id)
+            # The Welsh is found under its own 'cy:' key, so a Welsh problem names the Welsh line.
+            for where, value in ((at, text.en), (at + ("cy",), text.cy)):
+                if not value:
+                    continue
+                for offset, shortcode, relation, target, anchor in find_links(value):
+                    line, column = source.find(shortcode, where, value.count(shortcode, 0, offset))
+                    if not check(target, anchor, relation, source.display, line, column, dotted_path(at)):
+                        continue
+                    if relation == "cites" and target not in listed:
+                        problems.add(source.display, line, column, f"the text cites '{target}', which is not in "
+                                     "this entry's sources", f"add '- ref: {target}' to sources:",
+                                     field=dotted_path(at))
+                    if target != entry_id and entry_id not in incoming[target][relation]:
+                        incoming[target][relation].append(entry_id)
+            for offset, mention, ref_id in named_works(text.en, works):
+                if ref_id not in listed and ref_id != entry_id:
+                    line, column = source.find(mention, at, text.en.count(mention, 0, offset))
+                    problems.add(source.display, line, column,
+                                 f"the text names {mention}, which is the reference '{ref_id}', but this entry's "
+                                 "sources do not list it",
+                                 f"add '- ref: {ref_id}' to sources:, or cite it as [@{ref_id}]",
+                                 field=dotted_path(at))
+            if text.cy:
+                for offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
+                    line, column = source.find(shortcode, at + ("cy",), text.cy.count(shortcode, 0, offset))
+                    warn_unmutated(source.display, line, column, dotted_path(at), shortcode, *link)
     for source in site.unchecked:  # a file with other problems: its links are reported in the same run
         for at, value in raw_strings(source.data):
             for _offset, shortcode, relation, target, anchor in find_links(value):
@@ -228,5 +328,9 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
+        if display.endswith(".cy.md"):
+            for offset, shortcode, *link in unmutated_links(markdown, welsh_heading):
+                line, column = line_column(starts, offset)
+                warn_unmutated(display, line, column, "", shortcode, *link)
     linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}
     return linked

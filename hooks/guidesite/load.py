@@ -59,15 +59,19 @@ class Source:
     def where_key(self, at: tuple) -> tuple[int, int]:
         return self.keys.get(at) or self.where(at)
 
-    def find(self, snippet: str, at: tuple) -> tuple[int, int]:
-        """Where ``snippet`` first appears within a line at or after the value at ``at`` (block
-        text loses lines); one that spans lines is never found, and the value's place is given."""
+    def find(self, snippet: str, at: tuple, nth: int = 0) -> tuple[int, int]:
+        """Where ``snippet`` appears for the ``nth`` time (from 0) within a line at or after the
+        value at ``at`` (block text loses lines); one that spans lines is never found, and the
+        value's place is given."""
         line, column = self.where(at)
         starts = self._line_starts
         if "\n" not in snippet and line < len(starts):
-            found = self.text.find(snippet, starts[line - 1] + column - 1)
-            if found >= 0:
-                return line_column(starts, found)
+            found = starts[line - 1] + column - 1 - len(snippet)
+            for _ in range(nth + 1):
+                found = self.text.find(snippet, found + len(snippet))
+                if found < 0:
+                    return line, column
+            return line_column(starts, found)
         return line, column
 
     @cached_property

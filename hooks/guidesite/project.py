@@ -63,7 +63,7 @@ class Site:
 
 
 def sort_key(entry: BaseModel) -> str:
-    title = entry.title if isinstance(entry.title, str) else entry.title.en
+    title = entry.heading if isinstance(entry.heading, str) else entry.heading.en
     return title.casefold()
 
 
@@ -140,12 +140,14 @@ def build_site(root: Path) -> tuple:
     """
     from .link import link_site
     from .markdown_check import check_markdown
+    from .terminology import check_terminology
 
     problems = Problems()
     site = load_site(Project(Path(root)), problems)
     linked = link_site(site, problems) if site else None
     if linked:
         check_markdown(linked, problems)
+        check_terminology(linked, problems)
     if problems.errors or linked is None:
         raise ContentError(problems.errors)
     return linked, problems.warnings

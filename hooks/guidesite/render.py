@@ -21,7 +21,8 @@ from pydantic import BaseModel
 from . import bibliography, languages, printing, schemas, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
-from .link import LinkedSite, citations, parse_citation, substitute, wikilinks
+from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
+from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
 from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
                     entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
@@ -117,29 +118,27 @@ class Renderer:
             common += 1
         return "../" * (len(folders) - common) + "/".join(parts[common:])
 
-    def link(self, entry_id: str, page: str, anchor: str | None = None, text: str | None = None) -> Markup:
+    def link(self, entry_id: str, page: str, anchor: str | None = None, text: str | None = None,
+             mutation: str | None = None) -> Markup:
         href = self.url(self._entry_paths[entry_id], page) + (f"#{anchor}" if anchor else "")
-        label = plain(text) if text else self._link_label(entry_id, anchor)
+        label = plain(text) if text else self._link_label(entry_id, anchor, mutation)
         return Markup(f"[{label}]({href})")
 
     @cached_property
     def _entry_paths(self) -> dict[str, str]:
         return {entry_id: entry_path(entry) for entry_id, entry in self.linked.entries.items()}
 
-    def _link_label(self, entry_id: str, anchor: str | None) -> Markup:
-        """An entry's (or its part's) title as link text; the same few are linked from many pages."""
-        key = (entry_id, anchor)
+    def _link_label(self, entry_id: str, anchor: str | None, mutation: str | None = None) -> Markup:
+        """An entry's (or its part's) title as link text, mutated as a Welsh sentence asks;
+        the same few are linked from many pages."""
+        key = (entry_id, anchor, mutation)
         if key not in self._labels:
             entry = self.linked.entries[entry_id]
-            self._labels[key] = self.txt(self._anchor_title(entry, anchor) or entry.title)
+            title = part_title(entry, anchor) or entry.heading
+            if mutation and self.lang == "cy" and isinstance(title, LocalText) and title.cy:
+                title = title.model_copy(update={"cy": mutate(title.cy, mutation)})
+            self._labels[key] = self.txt(title)
         return self._labels[key]
-
-    @staticmethod
-    def _anchor_title(entry: BaseModel, anchor: str | None):
-        for part in getattr(entry, "elements", None) or getattr(entry, "tips", None) or []:
-            if part.id == anchor:
-                return getattr(part, "name", None) or part.title
-        return None
 
     def cite(self, ref_id: str, page: str, pages: str | None = None) -> Markup:
         ref = self.linked.entries[ref_id]
@@ -150,7 +149,8 @@ class Renderer:
     def resolve(self, prose: str, page: str) -> str:
         """Turn ``[[id]]`` and ``[@ref]`` shortcodes into Markdown links (ids were checked in link)."""
         def wikilink(match: re.Match) -> str:
-            return self.link(match.group(1), page, match.group(2), match.group(3))
+            mutation, target = split_target(match.group(1))
+            return self.link(target, page, match.group(2), match.group(3), mutation)
 
         def citation(match: re.Match) -> str:
             cited = parse_citation(match.group(1))
@@ -298,10 +298,12 @@ class Renderer:
         english, welsh = load_strings("en"), load_strings("cy")
         pairs = [(english["types"][t]["one"], welsh["types"][t]["one"], "draft") for t in english["types"]]
         vocabulary = self.linked.site.vocabulary
-        titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values()]]
+        titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values(),
+                                          *vocabulary.terms.values()]]
         titles += [entry.title for entry in self.linked.site.of_type("definition")]
         pairs += [(title.en, title.cy, title.cy_status) for title in titles if title.cy]
-        return sorted(pairs, key=lambda pair: pair[0].casefold())
+        once = {pair[0].casefold(): pair for pair in reversed(pairs)}  # a topic that is also a defined term
+        return sorted(once.values(), key=lambda pair: pair[0].casefold())
 
     def render_translation_status(self) -> str:
         rows = translations.field_statuses(self.linked)
@@ -333,7 +335,7 @@ class Renderer:
         """A static redirect page with relative URLs, so it works on any host and sub-path."""
         entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
         return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.title), target=posixpath.relpath(target, folder) + "/",
+            lang=self.lang, title=self._text(entry.heading), target=posixpath.relpath(target, folder) + "/",
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None) -> str:

@@ -24,12 +24,16 @@ class FieldStatus:
     field: str
     state: str
     english_fingerprint: str
+    recorded: bool = True  # whether the Welsh records the fingerprint of the English it translates
 
     def __str__(self) -> str:
         fix = {"missing": f"add the Welsh as 'cy:' with cy_translates: {self.english_fingerprint}",
                "stale": f"update the Welsh, then set cy_translates: {self.english_fingerprint}",
                "draft": "a Welsh-speaking editor reviews it and sets cy_status: reviewed",
                "reviewed": ""}[self.state]
+        if not self.recorded and self.state in ("draft", "reviewed"):
+            fix = (f"add cy_translates: {self.english_fingerprint} so a later change to the English is noticed"
+                   + (f"; {fix}" if fix else ""))
         return f"{self.file}:{self.line}: {self.field}: {self.state}" + (f" — {fix}" if fix else "")
 
 
@@ -40,7 +44,7 @@ def field_statuses(linked: LinkedSite) -> list[FieldStatus]:
         for at, text in entry.texts():
             line, _ = source.where_key(at)
             rows.append(FieldStatus(source.display, line, entry_id, dotted_path(at), text.translation_state,
-                                    fingerprint(text.en)))
+                                    fingerprint(text.en), recorded=not text.cy or text.cy_translates is not None))
     return rows
 
 

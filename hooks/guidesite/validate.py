@@ -11,7 +11,7 @@ from typing import Annotated, Any, get_args
 from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from .entry_types import ENTRY_TYPES
-from .entry_types.fields import Id, Level, LocalText, Strict, Text
+from .entry_types.fields import Id, Level, LocalText, NonEmpty, Strict, Text
 from .archetypes import PLACEHOLDER
 from .load import Source, dotted_path, raw_strings
 from .problems import Problems, did_you_mean
@@ -196,12 +196,21 @@ def _every_level(levels: dict) -> dict:
     return levels
 
 
+class Term(Strict):
+    """A key term and the one Welsh word the site uses for it; ``avoid`` lists other Welsh words
+    a translator might reach for, which the check flags where the term's own word is absent."""
+
+    title: Text
+    avoid: list[NonEmpty] = Field([], description="Welsh words not to use for this term, e.g. gallu for capacity")
+
+
 class Vocabulary(Strict):
-    """The three levels of practice and the topics, with their labels in each language.
-    Topic keys become addresses (/topics/<key>/), so they are ids."""
+    """The three levels of practice, the topics and the key terms, with their labels in each
+    language. Topic keys become addresses (/topics/<key>/), so they are ids."""
 
     levels: Annotated[dict[Level, VocabularyItem], AfterValidator(_every_level)]
     topics: Annotated[dict[Id, VocabularyItem], Field(min_length=1)]
+    terms: dict[Id, Term] = {}
 
 
 def validate_model(model: type[BaseModel], source: Source, problems: Problems) -> BaseModel | None:

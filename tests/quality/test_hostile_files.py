@@ -331,9 +331,9 @@ def test_a_file_with_several_problems_reports_them_all(tmp_path):
     trust.write_text(trust.read_text().replace("date: 2026-11-01", "date: 2026-02-30")
                      .replace("See the [[ladder]]", "See the [[nowhere]]"))
     assert problems_of(site) == [
-        "theory/trust.yml:21:11: definition: there is no entry with the id 'nowhere' — check the spelling, or add "
+        "theory/trust.yml:22:11: definition: there is no entry with the id 'nowhere' — check the spelling, or add "
         "the entry first",
-        "theory/trust.yml:28:9: reviewed.date: '2026-02-30' is not a real date — write the date as YYYY-MM-DD, "
+        "theory/trust.yml:29:9: reviewed.date: '2026-02-30' is not a real date — write the date as YYYY-MM-DD, "
         "e.g. 2026-11-23",
     ]
 

@@ -66,8 +66,8 @@ class LocalText(Strict):
         """missing, stale, draft or reviewed."""
         if not self.cy:
             return "missing"
-        if self.cy_translates != fingerprint(self.en):
-            return "stale"
+        if self.cy_translates is not None and self.cy_translates != fingerprint(self.en):
+            return "stale"  # a new Welsh text has no fingerprint yet: it is a draft of today's English
         return self.cy_status
 
 
@@ -135,6 +135,11 @@ class Document(Strict):
 
     def linked_ids(self) -> dict[str, list[str]]:
         return {}
+
+    @property
+    def heading(self):
+        """What the page and every link to it are called."""
+        return self.title
 
     def texts(self):
         """Every (field path, LocalText) pair, for translation reports and search."""

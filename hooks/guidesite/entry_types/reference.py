@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import Document, Id, NonEmpty, Text
 
@@ -17,12 +17,16 @@ Year = Annotated[str, BeforeValidator(_year_as_text, json_schema_input_type=int 
 
 
 class Reference(Document):
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["title"]}, {"required": ["title_unknown"]}]})
+
     id: Id
     type: Literal["reference"]
     kind: Literal["book", "chapter", "article", "report", "thesis", "legislation", "web", "other"]
     authors: list[NonEmpty] = Field(min_length=1, description="'Surname, I.' for people; an organisation's full name")
     year: Year
-    title: NonEmpty
+    title: NonEmpty | None = Field(None, description="The work's title, in its own language")
+    title_unknown: Literal[True] | None = Field(
+        None, description="true when the source documents give no title (then leave out 'title')")
     editors: list[NonEmpty] = []
     book_title: NonEmpty | None = Field(None, description="For a chapter: the book it is in")
     journal: NonEmpty | None = None
@@ -33,7 +37,26 @@ class Reference(Document):
     place: NonEmpty | None = Field(None, description="Place of publication")
     url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     doi: Annotated[str, Field(pattern=r"^10\.\S+$")] | None = None
-    note: NonEmpty | None = Field(None, description="e.g. which details the source documents do not give")
+    note: Text | None = Field(None, description="e.g. which details the source documents do not give")
     summary: Text | None = None
     topics: list[Id] = []
     formerly: list[Id] = Field([], description="Ids this reference was published under before; they redirect here")
+
+    @model_validator(mode="after")
+    def _title_or_title_unknown(self) -> "Reference":
+        if self.title and self.title_unknown:
+            raise ValueError("this reference has both 'title' and 'title_unknown: true'"
+                             " — keep 'title' if the source documents give it, otherwise remove it")
+        if not self.title and not self.title_unknown:
+            raise ValueError("this reference has no 'title'"
+                             " — add 'title:' with the work's title, or 'title_unknown: true' if no source gives it")
+        return self
+
+    @property
+    def heading(self) -> str:
+        """The title, or for an untitled work its authors and year: 'Alter & Hage (1993)'."""
+        if self.title:
+            return self.title
+        names = [a.split(",")[0].strip() for a in self.authors]
+        who = f"{names[0]} et al." if len(names) > 2 or "et al." in names else " & ".join(names)
+        return f"{who} ({self.year})"

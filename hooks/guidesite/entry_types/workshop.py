@@ -1,11 +1,11 @@
 """A workshop pack a trainer defines: a timed sequence of entries with activities."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .fields import Document, Id, Level, Markdown, Review, Strict, Text, unique_list
+from .fields import Document, Id, Level, Markdown, Review, Source, Strict, Text, unique_list
 
 
 class Step(Strict):
@@ -27,6 +27,7 @@ class Workshop(Document):
     levels: unique_list(Level, min_length=1)
     steps: unique_list(Step, min_length=1)
     preparation: Markdown | None = None
+    sources: Annotated[list[Source], Field(min_length=1, description="The works the workshop draws on")]
     reviewed: Review | None = None
     formerly: unique_list(Id) = []
 
@@ -35,4 +36,4 @@ class Workshop(Document):
         return sum(step.minutes for step in self.steps)
 
     def linked_ids(self) -> dict[str, list[str]]:
-        return {"uses": [step.entry for step in self.steps]}
+        return {"cites": [s.ref for s in self.sources], "uses": [step.entry for step in self.steps]}
