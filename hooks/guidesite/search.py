@@ -298,6 +298,8 @@ class SearchIndex:
             scores: dict[str, float] = {}
             for name, (weight, b) in FIELDS.items():
                 norm = K1 * (1 - b + b * doc.lengths[name] / average[name])
+                if name == "title":  # the fewer words a title has, the more each says: "Trust" is about trust
+                    weight *= 1 + 1 / max(1, doc.lengths[name])
                 for term, count in doc.counts[name].items():
                     scores[term] = scores.get(term, 0.0) + weight * count * (K1 + 1) / (count + norm)
             kind = KIND_WEIGHTS[doc.kind]

@@ -63,6 +63,13 @@
     return slots;
   }
 
+  /* The rules, for the test that compares them with the index's (tests/browser/test_search.py). */
+  window.guidesiteSearch = { analyse: function (query, manifest) {
+    manifest.stopSet = {};
+    manifest.stop.forEach(function (word) { manifest.stopSet[word] = true; });
+    return analyse(query, manifest);
+  } };
+
   /* --- one language's index -------------------------------------------------------------- */
   function Index(url) { this.url = url; this.files = {}; }
   Index.prototype.get = function (name) {
