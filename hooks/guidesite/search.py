@@ -287,6 +287,8 @@ class SearchIndex:
         self.docs.append(_Doc(url, shown, facts.kind, summary, counts, lengths))
 
     def _postings(self) -> dict[str, list[tuple[int, int]]]:
+        # Answers first: the results a query shows then share few document shards.
+        self.docs.sort(key=lambda d: (-KIND_WEIGHTS[d.kind], d.url))
         total = len(self.docs) or 1
         average = {name: max(1.0, sum(d.lengths[name] for d in self.docs) / total) for name in FIELDS}
         frequency: dict[str, int] = {}
