@@ -32,6 +32,7 @@ from guidesite.translations import field_statuses
 log = get_plugin_logger("guidesite")
 # Stale translations are expected while a Welsh editor catches up: shown, not counted by --strict.
 translation_log = logging.getLogger("guidesite.translations")
+PREVIEW_ENVIRONMENT, PREVIEW = "GUIDESITE_PREVIEW", "guidesite_preview"
 STATE = "guidesite_renderer"
 # The English build hands its checked, linked content to the Welsh build it starts, so the
 # content is loaded and checked once per `build` or `serve` rebuild, not once per language.
@@ -103,6 +104,13 @@ def on_config(config):
     config.extra["gs_search"] = search.ui(_strings(), _lang(config))  # the 404 page's, which has no page
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
+    site_root = config.site_url.removesuffix("cy/") if _lang(config) == "cy" else config.site_url
+    config.extra["not_found"] = [  # 404.html: both languages, this build's first, each with its home page
+        {"lang": lang, "home_url": f"{site_root}{lang}/", **load_strings(lang)["not_found"]}
+        for lang in sorted(languages.LANGUAGES, key=lambda code: code != _lang(config))]
+    if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
+        config.use_directory_urls = False
+        config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
     if config.nav and languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     return config
@@ -129,7 +137,8 @@ def on_files(files: Files, config) -> Files:
         stale = [row for row in field_statuses(linked) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
-    renderer = Renderer(linked, lang=_lang(config))
+    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
+                        preview=PREVIEW in config.extra)
     setattr(config, STATE, renderer)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))

@@ -89,13 +89,13 @@ def test_each_language_has_its_own_search_index_with_only_its_pages(built):
 
 
 def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_path):
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     before = capsys.readouterr().out
     assert "theory/trust.yml:8: summary: draft" in before
     trust = fixture_site / "theory/trust.yml"
     trust.write_text(trust.read_text().replace("en: Being willing to rely on another party.",
                                                "en: Being willing to depend on another party."))
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     after = capsys.readouterr().out
     assert "theory/trust.yml:8: summary: stale — update the Welsh, then set cy_translates:" in after
     result = mkdocs_build(fixture_site, tmp_path / "out")
@@ -107,7 +107,7 @@ def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_p
 def test_a_new_welsh_draft_without_a_fingerprint_is_a_draft_not_stale(fixture_site, capsys, tmp_path):
     trust = fixture_site / "theory/trust.yml"
     trust.write_text(trust.read_text().replace("  cy_translates: c4d503c10b\n", ""))
-    assert main(["--root", str(fixture_site), "translations"]) == 0
+    assert main(["--root", str(fixture_site), "translations", "--file", "theory"]) == 0
     assert ("theory/trust.yml:8: summary: draft — add cy_translates: c4d503c10b so a later change to the English "
             "is noticed; a Welsh-speaking editor reviews it and sets cy_status: reviewed") in capsys.readouterr().out
     result = mkdocs_build(fixture_site, tmp_path / "out")
@@ -122,3 +122,28 @@ def test_the_key_terms_table_lists_each_term_once(built):
     english = re.findall(r'<tr>\s*<td><span lang="en">(.*?)</span></td>', table, re.S)
     assert "Trust" in english  # a topic that is also a defined term
     assert len(english) == len({term.casefold() for term in english})
+
+
+def test_the_welsh_review_is_recorded_and_shown_on_welsh_pages(built):
+    assert "Adolygwyd y Gymraeg 2 Tachwedd 2026 gan Welsh-language editor." in article(built, "theory/trust", "cy")
+    assert "Welsh reviewed" not in article(built, "theory/trust", "en")
+
+
+def test_a_reviewed_welsh_text_needs_the_review_recorded(fixture_site, capsys):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("welsh_review: {date: 2026-11-02, by: Welsh-language editor}\n", ""))
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    assert ("theory/trust.yml:1:1: a text is marked cy_status: reviewed, but the entry does not record the Welsh "
+            "review — add 'welsh_review: {date: YYYY-MM-DD, by: your role}', or set cy_status: draft"
+            ) in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path, first, second", [("404.html", "en", "cy"), ("cy/404.html", "cy", "en")])
+def test_the_not_found_page_speaks_both_languages_and_leads_home(built, path, first, second):
+    html = (built / path).read_text(encoding="utf-8")
+    sections = re.findall(r'<section lang="(\w+)" class="gs-not-found">(.*?)</section>', html, re.S)
+    assert [lang for lang, _ in sections] == [first, second]
+    homes = {lang: re.search(r'<a href="([^"]+)">', body).group(1) for lang, body in sections}
+    assert homes == {"en": "https://example.invalid/guide/en/", "cy": "https://example.invalid/guide/cy/"}
+    assert "Heb ddod o hyd i'r dudalen" in html and "Page not found" in html
+    assert "404 - Not found" not in html

@@ -30,8 +30,8 @@ CASES = [
         "misspelt field",
         "theory/smith-2001.yml", REFERENCE + "jounral: Journal of Fixtures\n",
         ["theory/smith-2001.yml:7:1: jounral: 'jounral' is not a field here — did you mean 'journal'? "
-         "the fields are: authors, book_title, doi, editors, formerly, id, issue, journal, kind, note, pages, place, "
-         "publisher, summary, title, title_unknown, topics, type, url, volume, year"],
+         "the fields are: authors, authors_unknown, book_title, doi, editors, formerly, id, issue, journal, kind, known_as, "
+         "note, pages, place, publisher, summary, title, title_unknown, topics, type, url, volume, year"],
     ),
     (
         "a reference with neither a title nor title_unknown",
@@ -44,6 +44,19 @@ CASES = [
         "theory/smith-2001.yml", REFERENCE + "title_unknown: true\n",
         ["theory/smith-2001.yml:1:1: this reference has both 'title' and 'title_unknown: true' — keep 'title' "
          "if the source documents give it, otherwise remove it"],
+    ),
+    (
+        "a reference with neither authors nor authors_unknown",
+        "theory/smith-2001.yml", REFERENCE.replace('authors: ["Smith, A.", "Jones, B."]\n', ""),
+        ["theory/smith-2001.yml:1:1: this reference has no 'authors' — add 'authors:' with a list of names, or "
+         "'authors_unknown: true' if no source names one"],
+    ),
+    (
+        "a reference with no title and no author, and nothing to call it",
+        "theory/smith-2001.yml", REFERENCE.replace('authors: ["Smith, A.", "Jones, B."]', "authors_unknown: true")
+        .replace("title: Working together in small places", "title_unknown: true"),
+        ["theory/smith-2001.yml:1:1: this reference has neither a title nor an author, so readers have nothing to "
+         "call it — add 'known_as:' with a short description, e.g. 'The PhD portfolio on …'"],
     ),
     (
         "duplicate key",

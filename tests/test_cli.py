@@ -56,9 +56,9 @@ ARGUMENTS = [
     ("--within a century from 9950", ".", ["reviews", "--today", "9950-01-01", "--within", "36500"], 2, PAST_9999),
     ("no command", ".", [], 2, "guidesite: error: the following arguments are required: command"),
     ("unknown command", ".", ["chek"], 2, "guidesite: error: argument command: invalid choice: 'chek' "
-                                           "(choose from 'check', 'translations', 'schema', 'reviews', 'urls', 'new')"),
+                                           "(choose from 'check', 'translations', 'schema', 'reviews', 'urls', 'rename', 'new')"),
     ("option of another command", ".", ["check", "--within", "3"], 2,
-     "guidesite: error: unrecognized arguments: --within 3"),
+     "guidesite: error: unrecognized arguments: --within"),
     ("--root not a folder", ".", ["--root", "mkdocs.yml", "check"], 2,
      "guidesite: error: --root mkdocs.yml is not a folder"),
     ("new without arguments", ".", ["new"], 2, "guidesite new: error: the following arguments are required: type, id"),
@@ -226,3 +226,86 @@ def test_a_reader_that_stops_early_is_no_error(site):
 def test_the_real_project_is_found_from_its_subfolders():
     assert cli.find_root(ROOT / "theory" / "definitions") == ROOT
     assert cli.find_root(ROOT / "hooks" / "guidesite") == ROOT
+
+
+def test_translations_lists_files_then_fields_on_request(fixture_site, capsys, monkeypatch):
+    assert main(["--root", str(fixture_site), "translations"]) == 0
+    summary = capsys.readouterr().out
+    assert "theory/trust.yml: 3 missing, 1 draft\n" in summary
+    assert "List the fields and their fixes with --file PATH or --status missing|stale|draft|reviewed." in summary
+    assert "summary: draft" not in summary
+    monkeypatch.chdir(fixture_site / "theory")
+    assert main(["--root", str(fixture_site), "translations", "--file", "trust.yml", "--status", "draft"]) == 0
+    fields = capsys.readouterr().out.splitlines()
+    assert fields[0] == ("theory/trust.yml:8: summary: draft — a Welsh-speaking editor reviews it and sets "
+                         "cy_status: reviewed")
+    assert all(line.startswith("theory/trust.yml:") for line in fields[:-1])
+    assert main(["--root", str(fixture_site), "translations", "--status", "stale"]) == 0
+    assert capsys.readouterr().out.startswith("No text fields match.\n")
+
+
+def test_check_paths_reports_the_files_named_and_those_that_link_to_them(fixture_site, capsys, monkeypatch):
+    trust = fixture_site / "theory/trust.yml"
+    trust.write_text(trust.read_text().replace("Start small.", "Start [[nowhere]]."))
+    smith = fixture_site / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("kind: article", "kind: artcle"))
+    monkeypatch.chdir(fixture_site / "theory")
+    assert main(["--root", str(fixture_site), "check", "ladder.yml"]) == 1  # trust.yml links to the ladder
+    out = capsys.readouterr().out
+    assert "theory/trust.yml:27:20: in_practice: there is no entry with the id 'nowhere'" in out
+    assert "smith-2001" not in out.split("✗")[0]
+    assert out.rstrip().endswith("1 other file also has problems: run 'guidesite check' to see them.")
+    assert main(["--root", str(fixture_site), "check", "../casestudies"]) == 1
+    assert "theory/trust.yml" not in capsys.readouterr().out
+    assert main(["--root", str(fixture_site), "check", "missing.yml"]) == 1
+    assert capsys.readouterr().out == ("✗ 'missing.yml' is not an entry, a page or a folder of them in this "
+                                       "project: check the path.\n")
+
+
+def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, capsys, monkeypatch):
+    from guidesite import supervise
+    code = tmp_path / "engine"
+    code.mkdir()
+    (code / "module.py").write_text("A = 1\n")
+    runs = []
+
+    def command(root, *arguments):  # the first server runs until stopped; the second stops at once
+        runs.append(arguments)
+        if len(runs) == 1:
+            (code / "module.py").write_text("A = 2  # an edit\n")
+            return [sys.executable, "-c", "import time; time.sleep(30)"]
+        return [sys.executable, "-c", "import os; assert os.environ['NO_MKDOCS_2_WARNING'] == '1'"]
+
+    monkeypatch.setattr(supervise, "mkdocs", command)
+    assert supervise.serve(tmp_path, ["--dev-addr", "127.0.0.1:8765"], watch=[code], poll=0.1) == 0
+    assert runs == [("serve", "--dev-addr", "127.0.0.1:8765")] * 2
+    assert capsys.readouterr().out == "↻ The engine's code changed: starting the server again.\n"
+
+
+def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summary(fixture_site, capsys,
+                                                                                   monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    smith = fixture_site / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("kind: article", "kind: artcle"))
+    index = fixture_site / "content/index.cy.md"
+    ladder = fixture_site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("title: The Ladder", "title: {en: The Ladder, cy: Partneriaeth}"))
+    index.write_text("# Hafan\n\nGweler gan [[ladder]].\n")
+    assert main(["--root", str(fixture_site), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=theory/smith-2001.yml,line=3,col=7::theory/smith-2001.yml:3:7: kind: 'artcle'" in out
+    assert summary.read_text().splitlines()[:5] == [
+        "### ✗ 1 problem to fix, 0 warnings",
+        "",
+        "Nothing is published until every problem is fixed. Each row says where, what is wrong and how to fix it.",
+        "",
+        "| File | Line | Field | What is wrong | How to fix it |"]
+    assert ("| theory/smith-2001.yml | 3 | kind | 'artcle' is not allowed here | did you mean 'article'? use one of: "
+            "book, chapter, article, report, thesis, legislation, web, other |") in summary.read_text()
+    smith.write_text(smith.read_text().replace("kind: artcle", "kind: article"))
+    summary.unlink()
+    assert main(["--root", str(fixture_site), "check"]) == 0
+    assert "::warning file=content/index.cy.md,line=3,col=12::" in capsys.readouterr().out
+    assert summary.read_text().startswith("### ⚠ 0 problems to fix, 1 warning\n")

@@ -46,7 +46,10 @@ def test_every_worked_example_passes_the_check(project, capsys):
 
 def test_every_command_in_the_guide_runs(project):
     assert len(COMMANDS) >= 4
+    assert "guidesite serve" in COMMANDS  # it runs until stopped: test_cli starts and restarts it
     for command in COMMANDS:
+        if command == "guidesite serve":
+            continue
         result = subprocess.run([sys.executable, "-m", "guidesite", "--root", str(project),
                                  *command.split()[1:]], capture_output=True, text=True)
         assert result.returncode in (0, 1), f"{command}: {result.stderr}"

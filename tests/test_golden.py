@@ -50,3 +50,17 @@ def test_a_reference_without_a_title_is_named_by_authors_and_year_with_a_localis
     assert "Evans a Hughes (2004) — ni roddir y teitl yn y dogfennau ffynhonnell." in page
     assert "*Fe&#x27;i dyfynnir gan ganllaw&#x27;r gosodiad; ni roddir ei deitl.*" in page
     assert "Evans a Hughes (2004) — ni roddir y teitl" in welsh["references/index.md"]
+
+
+def test_a_work_with_neither_title_nor_author_is_called_what_it_is_known_as(tmp_path):
+    import shutil
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE_SITE, site)
+    (site / "theory/evans-hughes-2004.yml").write_text(
+        "id: evans-hughes-2004\ntype: reference\nkind: other\nauthors_unknown: true\nyear: n.d.\n"
+        "title_unknown: true\nknown_as: {en: The fixture extract, cy: Darn y gosodiad}\n")
+    linked, _ = build_site(site)
+    welsh = Renderer(linked, lang="cy").render_all()
+    assert "# Darn y gosodiad {#title}" in welsh["references/evans-hughes-2004.md"]
+    assert "Awdur anhysbys (n.d.) — ni roddir y teitl yn y dogfennau ffynhonnell." in welsh["references/index.md"]
+    assert "([Awdur anhysbys, n.d.](../references/evans-hughes-2004.md))" in welsh["theory/trust.md"]

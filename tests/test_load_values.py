@@ -43,7 +43,7 @@ VALUES = [
      [f"{F}:3:8: title: '2026-02-30' is not a real date — {DATE}"]),
     ("impossible date as a field name", F, entry() + "2026-02-30: x\n",
      [f"{F}:10:1: 2026-02-30: '2026-02-30' is not a field here — the fields are: aliases, body, definition, "
-      "formerly, id, in_practice, levels, quotations, related, reviewed, sources, summary, title, topics, type"]),
+      "formerly, id, in_practice, levels, quotations, related, reviewed, sources, summary, title, topics, type, welsh_review"]),
     ("5,000-digit number as text", F, entry(title="9" * 5000), [f"{F}:3:8: title: {TOO_BIG}"]),
     ("5,000-digit number as a date", F, entry(date="9" * 5000), [f"{F}:9:18: reviewed.date: {TOO_BIG}"]),
     ("5,000-digit hours and minutes", F, entry(title="9" * 5000 + ":30"), [f"{F}:3:8: title: {TOO_BIG}"]),

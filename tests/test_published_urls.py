@@ -95,3 +95,28 @@ def test_record_adds_the_new_urls_and_removes_none(site, capsys):
     assert after[1:] == sorted(after[1:])
     assert urls(site, capsys, "--record") == (0, "✓ Recorded 0 new URLs in tests/published_urls.txt.\n")
     assert register.read_text(encoding="utf-8").splitlines() == after
+
+
+def test_the_pull_request_check_job_passes_a_new_entry_and_fails_a_lost_url_in_plain_words(site):
+    import subprocess
+    import sys
+
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    commands = [step["run"] for step in workflow["jobs"]["check"]["steps"]
+                if "run" in step and "pip install" not in step["run"]]
+    assert commands == ["guidesite check", "guidesite urls --check"]
+
+    def run_job() -> list[subprocess.CompletedProcess]:
+        return [subprocess.run([sys.executable, "-m", "guidesite", "--root", str(site), *command.split()[1:]],
+                               capture_output=True, text=True) for command in commands]
+
+    add_examples(site)
+    assert [result.returncode for result in run_job()] == [0, 0]
+    main(["--root", str(site), "urls", "--record"])  # as the deploy job does once it is merged
+    (site / TIPS).unlink()
+    check, lost = run_job()
+    assert check.returncode == 0 and lost.returncode == 1
+    assert lost.stdout.startswith("✗ /cy/theory/example-meeting-tips/ was published and no longer resolves — if the "
+                                  "entry was renamed, list its old id under `formerly:`")

@@ -80,3 +80,14 @@ def test_a_welsh_content_page_is_checked_for_mutations_too(fixture_site, capsys)
     main(["--root", str(fixture_site), "check"])
     assert ("content/index.cy.md:3:21: warning: 'gan' before [[ladder]] mutates the next word"
             in capsys.readouterr().out)
+
+
+def test_a_framework_caption_mutates_the_names_its_welsh_wording_asks_to(fixture_site):
+    ladder = fixture_site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("name: Bottom", "name: {en: Bottom, cy: Cystadlu}")
+                      .replace("name: Top", "name: {en: Top, cy: Cydweithio}"))
+    linked, _ = build_site(fixture_site)
+    welsh = Renderer(linked, lang="cy").render_all()["theory/ladder.md"]
+    assert "<figcaption>Graddfa o Gystadlu i Gydweithio</figcaption>" in welsh
+    english = Renderer(linked, lang="en").render_all()["theory/ladder.md"]
+    assert "<figcaption>A scale from Bottom to Top</figcaption>" in english

@@ -98,6 +98,8 @@ title: "TODO: the workshop's title"
 summary: "TODO: one or two sentences: what participants will get from it."
 audience: "TODO: who it is for"
 levels: [personal-practice]
+sources:
+  - ref: TODO-reference-id    # the works the workshop draws on, each a file in theory/references/
 preparation: |
   TODO: what the trainer prepares, or delete this field.
 steps:

@@ -17,6 +17,8 @@ def _surname(author: str) -> str:
 
 def cite_label(ref: Reference, words: dict) -> str:
     """'Huxham', 'Huxham and Vangen' or 'Lasker et al.' followed by the year, as in (Huxham, 1996)."""
+    if ref.authors_unknown:
+        return f"{words['author_unknown']}, {ref.year}"
     names, truncated = _people(ref)
     surnames = [_surname(a) for a in names]
     if truncated or len(surnames) > 2:
@@ -35,6 +37,8 @@ def page_label(pages: str, words: dict) -> str:
 
 
 def _author_list(ref: Reference, words: dict) -> str:
+    if ref.authors_unknown:
+        return words["author_unknown"]
     names, truncated = _people(ref)
     if truncated:
         return ", ".join(names) + f" {ET_AL}"
@@ -77,4 +81,9 @@ def reference_parts(ref: Reference, words: dict) -> list[tuple[str, str]]:
 
 
 def sort_key(ref: Reference) -> tuple:
-    return (tuple(_surname(a).casefold() for a in ref.authors), ref.year, (ref.title or "").casefold())
+    return (tuple(_surname(a).casefold() for a in ref.authors), ref.year, (ref.title or "").casefold(), ref.id)
+
+
+def reference_text(ref: Reference, words: dict) -> str:
+    """The full reference as one line of plain text (a page's description)."""
+    return "".join(text for _style, text in reference_parts(ref, words))

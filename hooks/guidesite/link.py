@@ -160,19 +160,16 @@ def find_links(text: str):
             yield match.start(), match.group(0), "cites", ref_id, None
 
 
-def unmutated_links(text: str, heading_of):
-    """(offset, shortcode, id, anchor, word, mutations, title) for each link in Welsh ``text``
-    whose title follows a word that mutates it, and which neither asks for a mutation nor has
-    its own words."""
-    for match in wikilinks(text):
-        mutation, target = split_target(match.group(1))
-        if mutation or match.group(3) is not None:
-            continue
-        heading = heading_of(target, match.group(2))
-        word = word_before(text[max(0, match.start() - 40):match.start()])
-        kinds = heading and changes(heading, TRIGGERS.get(word.casefold(), ()))
-        if kinds:
-            yield match.start(), match.group(0), target, match.group(2), word, kinds, heading
+def unmutated(match: re.Match, text: str, heading_of):
+    """(id, anchor, word, mutations, title) if this link in Welsh ``text`` follows a word that
+    mutates its title and neither asks for a mutation nor has its own words; else None."""
+    mutation, target = split_target(match.group(1))
+    if mutation or match.group(3) is not None:
+        return None
+    heading = heading_of(target, match.group(2))
+    word = word_before(text[max(0, match.start() - 40):match.start()])
+    kinds = heading and changes(heading, TRIGGERS.get(word.casefold(), ()))
+    return (target, match.group(2), word, kinds, heading) if kinds else None
 
 
 # A work named in prose as its authors and year: "Selznick (1984)", "Hannan and Freeman 1984",
@@ -204,8 +201,12 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
     entries = site.entries
     topics = site.vocabulary.topics
 
+    renamed = {old: entry_id for entry_id, entry in entries.items() for old in entry.formerly}
+
     @lru_cache(maxsize=None)  # a page may link to the same missing id thousands of times
     def hint_for(target: str, relation: str) -> str:
+        if target in renamed:
+            return f"'{target}' was renamed to '{renamed[target]}': write '{renamed[target]}'"
         return did_you_mean(target, [i for i, e in entries.items() if e.type in RELATION_TARGETS[relation]])
 
     def check(target: str, anchor: str | None, relation: str, display: str, line: int, column: int,
@@ -283,8 +284,9 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
             for where, value in ((at, text.en), (at + ("cy",), text.cy)):
                 if not value:
                     continue
-                for offset, shortcode, relation, target, anchor in find_links(value):
-                    line, column = source.find(shortcode, where, value.count(shortcode, 0, offset))
+                find = source.finder(where)
+                for _offset, shortcode, relation, target, anchor in find_links(value):
+                    line, column = find(shortcode)
                     if not check(target, anchor, relation, source.display, line, column, dotted_path(at)):
                         continue
                     if relation == "cites" and target not in listed:
@@ -293,18 +295,22 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                                      field=dotted_path(at))
                     if target != entry_id and entry_id not in incoming[target][relation]:
                         incoming[target][relation].append(entry_id)
-            for offset, mention, ref_id in named_works(text.en, works):
+            find = source.finder(at)
+            for _offset, mention, ref_id in named_works(text.en, works):
+                line, column = find(mention)
                 if ref_id not in listed and ref_id != entry_id:
-                    line, column = source.find(mention, at, text.en.count(mention, 0, offset))
                     problems.add(source.display, line, column,
                                  f"the text names {mention}, which is the reference '{ref_id}', but this entry's "
                                  "sources do not list it",
                                  f"add '- ref: {ref_id}' to sources:, or cite it as [@{ref_id}]",
                                  field=dotted_path(at))
             if text.cy:
-                for offset, shortcode, *link in unmutated_links(text.cy, welsh_heading):
-                    line, column = source.find(shortcode, at + ("cy",), text.cy.count(shortcode, 0, offset))
-                    warn_unmutated(source.display, line, column, dotted_path(at), shortcode, *link)
+                find = source.finder(at + ("cy",))
+                for match in wikilinks(text.cy):
+                    line, column = find(match.group(0))
+                    link = unmutated(match, text.cy, welsh_heading)
+                    if link:
+                        warn_unmutated(source.display, line, column, dotted_path(at), match.group(0), *link)
     for source in site.unchecked:  # a file with other problems: its links are reported in the same run
         for at, value in raw_strings(source.data):
             for _offset, shortcode, relation, target, anchor in find_links(value):
@@ -329,8 +335,10 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
             line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
         if display.endswith(".cy.md"):
-            for offset, shortcode, *link in unmutated_links(markdown, welsh_heading):
-                line, column = line_column(starts, offset)
-                warn_unmutated(display, line, column, "", shortcode, *link)
+            for match in wikilinks(markdown):
+                link = unmutated(match, markdown, welsh_heading)
+                if link:
+                    line, column = line_column(starts, match.start())
+                    warn_unmutated(display, line, column, "", match.group(0), *link)
     linked.backlinks = {target: dict(relations) for target, relations in incoming.items()}
     return linked

@@ -59,20 +59,28 @@ class Source:
     def where_key(self, at: tuple) -> tuple[int, int]:
         return self.keys.get(at) or self.where(at)
 
-    def find(self, snippet: str, at: tuple, nth: int = 0) -> tuple[int, int]:
-        """Where ``snippet`` appears for the ``nth`` time (from 0) within a line at or after the
-        value at ``at`` (block text loses lines); one that spans lines is never found, and the
-        value's place is given."""
+    def find(self, snippet: str, at: tuple) -> tuple[int, int]:
+        """Where ``snippet`` first appears within a line at or after the value at ``at`` (block
+        text loses lines); one that spans lines is never found, and the value's place is given."""
+        return self.finder(at)(snippet)
+
+    def finder(self, at: tuple):
+        """A find for the value at ``at`` that gives each snippet's next place on each call, so a
+        field that repeats one link a thousand times is read once, not a thousand times."""
         line, column = self.where(at)
         starts = self._line_starts
-        if "\n" not in snippet and line < len(starts):
-            found = starts[line - 1] + column - 1 - len(snippet)
-            for _ in range(nth + 1):
-                found = self.text.find(snippet, found + len(snippet))
-                if found < 0:
-                    return line, column
+        start = starts[line - 1] + column - 1 if line < len(starts) else len(self.text)
+        last: dict[str, int] = {}
+
+        def find(snippet: str) -> tuple[int, int]:
+            if "\n" in snippet:
+                return line, column
+            found = self.text.find(snippet, last[snippet] + len(snippet) if snippet in last else start)
+            if found < 0:
+                return line, column
+            last[snippet] = found
             return line_column(starts, found)
-        return line, column
+        return find
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -9,6 +9,7 @@ import html
 import json
 import posixpath
 import re
+import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,7 +27,7 @@ from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
 from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
                     entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
-from .project import sort_key
+from .collation import collation_key
 
 HERE = Path(__file__).parent
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
@@ -46,6 +47,10 @@ class Renderer:
 
     linked: LinkedSite
     lang: str = "en"
+    # What a link to a folder ends with: "" where the host serves index.html for a folder; in a
+    # preview opened from disk (file://), which does not, the file itself (and a page is x.html).
+    index_file: str = ""
+    preview: bool = False  # a pull request's preview: its print footers say the address is not yet live
     _labels: dict = field(default_factory=dict, init=False, repr=False)
     _plain: dict = field(default_factory=dict, init=False, repr=False)
 
@@ -64,7 +69,9 @@ class Renderer:
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
-                           reference_html=self.reference_html, date=self.date, level_title=self.level_title,
+                           reference_html=self.reference_html, reference_text=self.reference_text,
+                           visual_caption=self.visual_caption,
+                           date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
                            long_list=LONG_LIST)
         return env
@@ -172,12 +179,28 @@ class Renderer:
         """A date as readers write it: 23 November 2026 / 23 Tachwedd 2026."""
         return f"{value.day} {self.strings['months'][value.month - 1]} {value.year}"
 
+    def visual_caption(self, entry) -> Markup:
+        """The caption under a framework's drawing, its first and last names mutated as the
+        sentence asks ("Graddfa o Gystadlu i Gydweithio": the wording says {first:soft})."""
+        renderer = self
+
+        class Mutating(string.Formatter):
+            def format_field(self, value, spec):
+                mutated = value.model_copy(update={"cy": mutate(value.cy, spec)}) if spec and value.cy else value
+                return renderer.html_text(mutated)
+
+        names = {"first": entry.elements[0].name, "last": entry.elements[-1].name}
+        return Markup(Mutating().vformat(str(Markup.escape(self.strings["visual"][entry.visual])), (), names))
+
     # --- vocabulary -------------------------------------------------------------------------
     def level_title(self, level: str) -> str:
         return self.linked.site.vocabulary.levels[level].title.text(self.lang)
 
     def topic_title(self, topic: str) -> str:
         return self.linked.site.vocabulary.topics[topic].title.text(self.lang)
+
+    def reference_text(self, ref: BaseModel) -> str:
+        return bibliography.reference_text(ref, self.strings["words"])
 
     def reference_html(self, ref: BaseModel) -> Markup:
         """A full reference as Markdown with the title in italics."""
@@ -207,7 +230,7 @@ class Renderer:
 
     def backlinks(self, entry_id: str) -> dict[str, list[BaseModel]]:
         found = self.linked.backlinks.get(entry_id, {})
-        return {relation: sorted((self.linked.entries[i] for i in ids), key=sort_key)
+        return {relation: sorted((self.linked.entries[i] for i in ids), key=self.title_key)
                 for relation, ids in found.items()}
 
     def translation_notices(self, texts) -> list[str]:
@@ -249,7 +272,7 @@ class Renderer:
 
     def render_all(self) -> dict[str, str]:
         """Every generated page: source path -> Markdown."""
-        entries = sorted(self.linked.entries.values(), key=sort_key)
+        entries = sorted(self.linked.entries.values(), key=self.title_key)
         pages = {entry_path(e): self.render_entry(e) for e in entries}
         vocabulary = self.linked.site.vocabulary
         pages.update(self.content_pages())
@@ -262,7 +285,8 @@ class Renderer:
                 page=path, level=level, item=vocabulary.levels[level],
                 intro=Markup(intro) if intro else None,
                 groups=self._listing(by_level.get(level, [])))
-        for topic, item in vocabulary.topics.items():
+        topics = dict(sorted(vocabulary.topics.items(), key=lambda pair: self.title_key(pair[1])))
+        for topic, item in topics.items():
             path = topic_path(topic)
             pages[path] = self.env.get_template("topic.md.j2").render(
                 page=path, topic=topic, item=item,
@@ -270,23 +294,25 @@ class Renderer:
         pages[TRANSLATIONS_PAGE] = self.render_translation_status()
         pages.update(self.handouts())
         pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
-        pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries)
+        pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries,
+                                                                         index_file=self.index_file)
         for path, template in INDEX_PAGES.items():
             type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=all_groups,
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
-                topics=vocabulary.topics, frameworks=self.linked.site.of_type("framework"),
+                topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
+                frameworks=self.in_order(self.linked.site.of_type("framework")),
                 question_levels=question_handout_levels(self.linked.site.of_type("question")))
         return pages
 
     def handouts(self) -> dict[str, str]:
         """One printable page per framework, and per level's set of questions."""
         pages = {}
-        for entry in self.linked.site.of_type("framework"):
+        for entry in self.in_order(self.linked.site.of_type("framework")):
             path = framework_handout_path(entry)
             pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
-        questions = self.linked.site.of_type("question")
+        questions = self.in_order(self.linked.site.of_type("question"))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
             pages[path] = self.env.get_template("handout_questions.md.j2").render(
@@ -335,14 +361,16 @@ class Renderer:
         """A static redirect page with relative URLs, so it works on any host and sub-path."""
         entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
         return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.heading), target=posixpath.relpath(target, folder) + "/",
+            lang=self.lang, title=self._text(entry.heading),
+            target=posixpath.relpath(target, folder) + ("/" if not self.index_file else ".html"),
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None) -> str:
         """Append the print-only footer: permanent URL and its QR code."""
         if not url:
             return page_html
-        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)))
+        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)),
+                                                                       preview=self.preview)
         return page_html + footer
 
     def site_files(self) -> dict[str, str]:
@@ -372,11 +400,18 @@ class Renderer:
 
     def render_landing(self) -> str:
         """The bilingual page at the root of the site, from which each language is entered."""
-        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"))
+        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"),
+                                                             index_file=self.index_file)
 
-    @staticmethod
-    def _index_key(type_name: str | None):
-        return bibliography.sort_key if type_name == "reference" else sort_key
+    def _index_key(self, type_name: str | None):
+        return bibliography.sort_key if type_name == "reference" else self.title_key
+
+    def title_key(self, item) -> tuple:
+        """Where an entry or vocabulary item comes in a list on this language's pages."""
+        return collation_key(self._text(getattr(item, "heading", None) or item.title), self.lang)
+
+    def in_order(self, items) -> list:
+        return sorted(items, key=self.title_key)
 
 
 __all__ = ["Renderer", "entry_path", "ENTRY_TYPES"]

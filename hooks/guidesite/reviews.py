@@ -16,9 +16,19 @@ class ReviewDue:
 
     def __str__(self) -> str:
         if self.due is None:
-            return f"{self.file}: never reviewed — add 'reviewed:' with the date and your role"
+            return f"{self.file}: never reviewed"
         state = "overdue since" if self.overdue else "due on"
         return f"{self.file}: review {state} {self.due.isoformat()}"
+
+
+NEVER_REVIEWED = """\
+{count} entr{ies} never reviewed: no editor has yet recorded checking {them} against the
+sources {they} {cite}. To review one, re-read it beside those sources, correct what needs it,
+then record the review in its file (the date and your role, never your name):
+
+    reviewed: {{date: {today}, by: Content editor}}
+
+The next review falls due a year later, or on the date given as 'next:'."""
 
 
 def reviews_due(linked: LinkedSite, today: datetime.date, within_days: int) -> list[ReviewDue]:

@@ -53,8 +53,9 @@ def check_terminology(linked, problems: Problems) -> None:
         for at, text in entry.texts():
             if not text.cy:
                 continue
-            for offset, word, term in other_words(text.en, text.cy, terms):
-                line, column = source.find(word, at + ("cy",), text.cy.count(word, 0, offset))
+            find = source.finder(at + ("cy",))
+            for _offset, word, term in other_words(text.en, text.cy, terms):
+                line, column = find(word)
                 _warn(problems, source.display, line, column, word, term, field=dotted_path(at))
     pages = linked.site.content
     for display, page in pages.items():

@@ -61,7 +61,7 @@ ERRORS = [
      [f"{F}:5:9: levels: this should be a list, not a set of fields — put each item on its own line starting with '- '"]),
     ("unknown field", F, BAD + "jounral: x\n",
      [f"{F}:10:1: jounral: 'jounral' is not a field here — the fields are: aliases, body, definition, formerly, id, "
-      "in_practice, levels, quotations, related, reviewed, sources, summary, title, topics, type"]),
+      "in_practice, levels, quotations, related, reviewed, sources, summary, title, topics, type, welsh_review"]),
     ("unknown type", F, BAD.replace("type: definition", "type: defintion"),
      [f"{F}:2:7: type: 'defintion' is not an entry type — did you mean 'definition'? use one of: definition, "
       "framework, tips, question, case-study, reference, workshop"]),

@@ -9,7 +9,7 @@ import datetime
 import hashlib
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGES = ("en", "cy")
@@ -141,6 +141,14 @@ class Document(Strict):
         """What the page and every link to it are called."""
         return self.title
 
+    @model_validator(mode="after")
+    def _welsh_review_recorded(self):
+        if "welsh_review" in type(self).model_fields and not self.welsh_review and any(
+                text.cy and text.cy_status == "reviewed" for _, text in self.texts()):
+            raise ValueError("a text is marked cy_status: reviewed, but the entry does not record the Welsh review"
+                             " — add 'welsh_review: {date: YYYY-MM-DD, by: your role}', or set cy_status: draft")
+        return self
+
     def texts(self):
         """Every (field path, LocalText) pair, for translation reports and search."""
         for name in type(self).model_fields:
@@ -159,6 +167,8 @@ class Entry(Document):
     related: unique_list(Id) = []
     body: Markdown | None = None
     reviewed: Review | None = None
+    welsh_review: Review | None = Field(None, description="When a Welsh-speaking editor last reviewed the Welsh, "
+                                                          "and their role; needed before any text is cy_status: reviewed")
     formerly: unique_list(Id) = Field([], description="Ids this entry was published under before a rename or "
                                                       "merge; their old links redirect here")
 

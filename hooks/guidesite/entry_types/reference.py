@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
-from .fields import Document, Id, NonEmpty, Text
+from .fields import Document, Id, LocalText, NonEmpty, Text
 
 
 def _year_as_text(value: Any) -> Any:
@@ -17,16 +17,22 @@ Year = Annotated[str, BeforeValidator(_year_as_text, json_schema_input_type=int 
 
 
 class Reference(Document):
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["title"]}, {"required": ["title_unknown"]}]})
+    model_config = ConfigDict(json_schema_extra={"allOf": [
+        {"oneOf": [{"required": ["title"]}, {"required": ["title_unknown"]}]},
+        {"oneOf": [{"required": ["authors"]}, {"required": ["authors_unknown"]}]}]})
 
     id: Id
     type: Literal["reference"]
     kind: Literal["book", "chapter", "article", "report", "thesis", "legislation", "web", "other"]
-    authors: list[NonEmpty] = Field(min_length=1, description="'Surname, I.' for people; an organisation's full name")
+    authors: list[NonEmpty] = Field([], description="'Surname, I.' for people; an organisation's full name")
+    authors_unknown: Literal[True] | None = Field(
+        None, description="true when the source documents name no author (then leave out 'authors')")
     year: Year
     title: NonEmpty | None = Field(None, description="The work's title, in its own language")
     title_unknown: Literal[True] | None = Field(
         None, description="true when the source documents give no title (then leave out 'title')")
+    known_as: Text | None = Field(
+        None, description="For a work with neither title nor author: what to call it, e.g. 'The PhD portfolio on…'")
     editors: list[NonEmpty] = []
     book_title: NonEmpty | None = Field(None, description="For a chapter: the book it is in")
     journal: NonEmpty | None = None
@@ -50,13 +56,24 @@ class Reference(Document):
         if not self.title and not self.title_unknown:
             raise ValueError("this reference has no 'title'"
                              " — add 'title:' with the work's title, or 'title_unknown: true' if no source gives it")
+        if self.authors and self.authors_unknown:
+            raise ValueError("this reference has both 'authors' and 'authors_unknown: true'"
+                             " — keep 'authors' if the source documents name them, otherwise remove it")
+        if not self.authors and not self.authors_unknown:
+            raise ValueError("this reference has no 'authors'"
+                             " — add 'authors:' with a list of names, or 'authors_unknown: true' if no source names one")
+        if self.title_unknown and self.authors_unknown and not self.known_as:
+            raise ValueError("this reference has neither a title nor an author, so readers have nothing to call it"
+                             " — add 'known_as:' with a short description, e.g. 'The PhD portfolio on …'")
         return self
 
     @property
-    def heading(self) -> str:
-        """The title, or for an untitled work its authors and year: 'Alter & Hage (1993)'."""
+    def heading(self) -> str | LocalText:
+        """The title; for an untitled work what it is known as, or its authors and year: 'Alter & Hage (1993)'."""
         if self.title:
             return self.title
+        if self.known_as:
+            return self.known_as
         names = [a.split(",")[0].strip() for a in self.authors]
         who = f"{names[0]} et al." if len(names) > 2 or "et al." in names else " & ".join(names)
         return f"{who} ({self.year})"

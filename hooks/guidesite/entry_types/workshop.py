@@ -29,6 +29,7 @@ class Workshop(Document):
     preparation: Markdown | None = None
     sources: Annotated[list[Source], Field(min_length=1, description="The works the workshop draws on")]
     reviewed: Review | None = None
+    welsh_review: Review | None = Field(None, description="When a Welsh-speaking editor last reviewed the Welsh")
     formerly: unique_list(Id) = []
 
     @property

@@ -1,0 +1,92 @@
+"""`guidesite serve`, `build` and `preview`: the site commands as editors and reviewers run them.
+
+They run MkDocs in a child process with upstream notices turned off (an editor cannot act
+on them), and `serve` starts it again when the engine's own Python changes, which a running
+server would otherwise keep using until someone thought to restart it.
+"""
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENGINE = Path(__file__).resolve().parent
+
+
+def quiet_environment() -> dict[str, str]:
+    return {**os.environ, **QUIET}
+
+
+def mkdocs(root: Path, *arguments: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *arguments, "-f", str(root / "mkdocs.yml")]
+
+
+def build(root: Path) -> int:
+    return subprocess.call(mkdocs(root, "build", "--strict"), cwd=root, env=quiet_environment())
+
+
+PREVIEW_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview not built: problems to fix</title></head>
+<body><main>
+<h1>The preview was not built: fix these problems first</h1>
+<p>Nothing is published while any problem remains. Each line says where (file:line:column),
+what is wrong and how to fix it.</p>
+<ul>
+{items}
+</ul>
+</main></body></html>
+"""
+
+
+def preview(root: Path, folder: Path) -> int:
+    """A copy of the site to open from a download (file://), marked as a preview; when the
+    content has problems, a page that lists them instead, so a reviewer always has something."""
+    from .problems import ContentError
+    from .project import build_site
+
+    try:
+        build_site(root)
+    except ContentError as err:
+        folder.mkdir(parents=True, exist_ok=True)
+        items = "\n".join(f"<li>{html.escape(str(problem))}</li>" for problem in err.problems)
+        (folder / "index.html").write_text(PREVIEW_PAGE.format(items=items), encoding="utf-8")
+        print(f"✗ The content has problems: {folder / 'index.html'} lists them.")
+        return 1
+    environment = {**quiet_environment(), "GUIDESITE_PREVIEW": "1"}
+    status = subprocess.call(mkdocs(root, "build", "--strict", "-d", str(folder.resolve())), cwd=root, env=environment)
+    if status == 0:
+        print(f"✓ Preview built: open {folder / 'index.html'} in a browser (no server needed).")
+    return status
+
+
+def _code_state(folders: list[Path]) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*.py")}
+
+
+def serve(root: Path, arguments: list[str], watch: list[Path] | None = None, poll: float = 1.0) -> int:
+    """Run `mkdocs serve` until it stops or Ctrl+C; start it again whenever the code changes."""
+    folders = watch or [ENGINE.parent]  # the engine and the MkDocs adapter beside it
+    state = _code_state(folders)
+    while True:
+        child = subprocess.Popen(mkdocs(root, "serve", *arguments), cwd=root, env=quiet_environment())
+        try:
+            while child.poll() is None:
+                time.sleep(poll)
+                now = _code_state(folders)
+                if now != state:
+                    state = now
+                    print("↻ The engine's code changed: starting the server again.", flush=True)
+                    child.terminate()
+                    child.wait()
+                    break
+            else:
+                return child.returncode
+        except KeyboardInterrupt:
+            child.terminate()
+            child.wait()
+            return 130
