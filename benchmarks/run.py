@@ -266,6 +266,8 @@ class Generator:
         cited = re.findall(r"[\[;] ?@([a-z0-9-]+)", json.dumps(data))  # every work cited in the text is a source
         listed = {s["ref"] if isinstance(s, dict) else s for s in data["sources"]}
         data["sources"] += [ref for ref in dict.fromkeys(cited) if ref not in listed]
+        if '"cy_status": "reviewed"' in json.dumps(data):  # a reviewed Welsh text records its review
+            data["welsh_review"] = {"date": datetime.date(2025, 1, 1), "by": "Welsh-language editor"}
         data["reviewed"] = {"date": datetime.date(2024, 1, 1) + datetime.timedelta(days=self.rng.randint(0, 1000)),
                             "by": self.rng.choice(["Content editor", "Trainer", "Welsh-language editor"])}
         if self.rng.random() < 0.03:
