@@ -53,7 +53,7 @@ DEMUTATIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "ph": (("ph", "p"),),
     "th": (("th", "t"),),
     "h": (("h", ""),),  # only before a vowel: see radicals()
-    **{vowel: (("", "g"),) for vowel in VOWELS},
+    **{vowel: (("", "g"),) for vowel in sorted(VOWELS)},
 }
 MIN_LENGTH = 3  # shorter words are not de-mutated: too many would meet other words
 

@@ -12,7 +12,9 @@
   var input = dialog.querySelector("input");
   var status = dialog.querySelector(".gs-search__status");
   var list = dialog.querySelector(".gs-search__results");
-  var SHOWN = 10, PREFIX_MIN = 3, DEBOUNCE = 120;
+  /* A word also finds longer words it begins (from PREFIX_MIN letters), from at most
+     SHARDS_PER_TERM term shards: a short beginning of a common word stays cheap. */
+  var SHOWN = 10, PREFIX_MIN = 3, SHARDS_PER_TERM = 2, DEBOUNCE = 120;
   var bilingual = strings.messages.length > 1;
   var indexes = box.getAttribute("data-gs-search").split(" ").map(function (folder) {
     return new Index(new URL(folder.replace(/\/?$/, "/"), location.href));
@@ -100,7 +102,8 @@
       if (shards[middle] <= term) low = middle; else high = middle - 1;
     }
     var found = [low];
-    for (var next = low + 1; next < shards.length && shards[next].indexOf(term) === 0; next++) found.push(next);
+    for (var next = low + 1; next < shards.length && found.length < SHARDS_PER_TERM && shards[next].indexOf(term) === 0; next++)
+      found.push(next);
     return found;
   }
   /* Pages matching each slot: doc -> best score of any of the slot's terms (an exact term
