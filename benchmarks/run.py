@@ -16,6 +16,7 @@ else the machine is doing; wall-time ratios are printed beside them. Usage:
     .venv/bin/python benchmarks/run.py [--sizes 100,500,1000,5000] [--quick] [--repeats 3]
     .venv/bin/python benchmarks/run.py --profile 1000   # where ours spends more than plain
     .venv/bin/python benchmarks/run.py --long-page      # check a 5 MB page, and long runs of '[', '@', '|'
+    .venv/bin/python benchmarks/run.py --search-site SITE  # search downloads on a site built with --keep
 
 Figures, the machine they were measured on, and what limits them: benchmarks/README.md.
 """
@@ -262,6 +263,11 @@ class Generator:
         data.update(getattr(self, planned.type.replace("-", "_"))(planned, main_welsh))
         if self.rng.random() < 0.5:
             data["body"] = self.paragraphs(1, 3)
+        cited = re.findall(r"[\[;] ?@([a-z0-9-]+)", json.dumps(data))  # every work cited in the text is a source
+        listed = {s["ref"] if isinstance(s, dict) else s for s in data["sources"]}
+        data["sources"] += [ref for ref in dict.fromkeys(cited) if ref not in listed]
+        if '"cy_status": "reviewed"' in json.dumps(data):  # a reviewed Welsh text records its review
+            data["welsh_review"] = {"date": datetime.date(2025, 1, 1), "by": "Welsh-language editor"}
         data["reviewed"] = {"date": datetime.date(2024, 1, 1) + datetime.timedelta(days=self.rng.randint(0, 1000)),
                             "by": self.rng.choice(["Content editor", "Trainer", "Welsh-language editor"])}
         if self.rng.random() < 0.03:
@@ -540,10 +546,15 @@ LIST_SECTIONS = {"sources", "related", "mentions", "cited-in", "illustrates", "h
 
 def first_load(page: Path, site: Path) -> int:
     """gzip bytes of a page plus every stylesheet and script it loads at once, including
-    Material's search worker (started on load); not the search index the worker fetches."""
+    Material's search worker where the page has Material's search (the plain site: the worker
+    starts on load); not the search index the worker fetches. Our pages name Material's
+    worker in its configuration but never start it."""
+    text = page.read_text(encoding="utf-8")
     total = gz(page.read_bytes())
-    for match in ASSET.finditer(page.read_text(encoding="utf-8")):
+    for match in ASSET.finditer(text):
         href = next(filter(None, match.groups()))
+        if match.group(3) and 'data-md-component="search"' not in text:
+            continue
         if "://" not in href:
             asset = (page.parent / href).resolve()
             if asset.is_relative_to(site.resolve()):
@@ -568,17 +579,101 @@ def index_shares(index: dict, entries: list[Planned]) -> tuple[float, float]:
 
 
 def page_weight(site: Path, lang_dir: Path, search: Path, entries: list[Planned]) -> dict:
-    """Entry page HTML (median, max, which), first load of those two pages, search index size."""
+    """Entry page HTML (median, max, which), first load of those two pages, search index size:
+    Material's one file (``search``, a search_index.json), or our folder of files, each
+    gzipped on its own as a server sends it."""
     sizes = sorted((((lang_dir / e.page).stat().st_size, e) for e in entries), key=lambda pair: pair[0])
     median_size, median_entry = sizes[len(sizes) // 2]
     max_size, max_entry = sizes[-1]
-    index = search.read_bytes()
-    lists, listings = index_shares(json.loads(index), entries)
-    return {"median_html": median_size, "max_html": max_size, "max_page": max_entry.page,
-            "first_load_median": first_load(lang_dir / median_entry.page, site),
-            "first_load_max": first_load(lang_dir / max_entry.page, site),
-            "index_raw": len(index), "index_gzip": gz(index), "index_gzip_per_entry": gz(index) / len(entries),
-            "index_lists_share": lists, "index_listings_share": listings}
+    weight = {"median_html": median_size, "max_html": max_size, "max_page": max_entry.page,
+              "median_page": median_entry.page,
+              "first_load_median": first_load(lang_dir / median_entry.page, site),
+              "first_load_max": first_load(lang_dir / max_entry.page, site)}
+    if search.is_dir():
+        files = [f.read_bytes() for f in sorted(search.glob("*.json"))]
+        weight.update(index_raw=sum(map(len, files)), index_gzip=sum(map(gz, files)), index_files=len(files),
+                      index_lists_share=None, index_listings_share=None)
+    else:
+        index = search.read_bytes()
+        lists, listings = index_shares(json.loads(index), entries)
+        worker = re.search(r'"search": "([^"]+)"', (lang_dir / median_entry.page).read_text(encoding="utf-8"))
+        worker_bytes = gz((lang_dir / median_entry.page).parent.joinpath(worker.group(1)).resolve().read_bytes())
+        weight.update(index_raw=len(index), index_gzip=gz(index), index_files=1, index_lists_share=lists,
+                      index_listings_share=listings,
+                      # Material's search: the worker and the whole index before the first result
+                      search_first_results={"all queries": {"bytes": worker_bytes + gz(index), "files": 2}})
+    weight["index_gzip_per_entry"] = weight["index_gzip"] / len(entries)
+    return weight
+
+
+# Questions typed into our search on a generated site, each on a fresh page (nothing cached).
+SEARCH_QUERIES = {"en": ["partnership", "how to build trust", "the value of collaboration for local services",
+                         "governance", "Huxham 2004"],
+                  "cy": ["partneriaeth", "sut i fagu ymddiriedaeth", "bartneriaeth", "cydweithio lleol", "pwer"]}
+
+
+def search_first_results(site: Path, lang: str, page: str) -> dict | None:
+    """gzip bytes a reader's browser downloads for search before the first results show, for
+    each of SEARCH_QUERIES on a fresh page: the search script, and every file fetched from
+    opening the search box to the results (the index's manifest, term shards, the documents
+    shown). Measured in Chromium; None without Chromium or Playwright."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import urlparse
+
+    chromium = next((c for c in ("/usr/bin/chromium", shutil.which("chromium") or "") if c and Path(c).is_file()), None)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium:
+        return None
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    script = gz((site / ("" if lang == "en" else "cy") / "assets" / "guidesite-search.js").read_bytes())
+    found = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            for query in SEARCH_QUERIES[lang]:
+                context = browser.new_context(service_workers="block")
+                tab = context.new_page()
+                tab.goto(f"{origin}/{lang}/{page.removesuffix('index.html')}")
+                fetched: list[str] = []
+                tab.on("requestfinished", lambda request: fetched.append(request.url))
+                tab.click(".gs-search__open")
+                tab.fill("#gs-search-input", query)  # the whole question at once: one search, as a fast typist gets
+                tab.wait_for_function("q => document.querySelector('#gs-search-status').textContent.includes('“' + q + '”')",
+                                      arg=query, timeout=60_000)
+                files = [site / urlparse(url).path.lstrip("/") for url in dict.fromkeys(fetched)]
+                found[query] = {"bytes": script + sum(gz(f.read_bytes()) for f in files), "files": len(files) + 1}
+                context.close()
+                # The same question typed a key every 200 ms, as on a phone: a search runs after most
+                # keys, so this counts every file fetched until the question's own results show.
+                context = browser.new_context(service_workers="block")
+                tab = context.new_page()
+                tab.goto(f"{origin}/{lang}/{page.removesuffix('index.html')}")
+                fetched = []
+                tab.on("requestfinished", lambda request: fetched.append(request.url))
+                tab.click(".gs-search__open")
+                tab.keyboard.type(query, delay=200)
+                tab.wait_for_function("q => document.querySelector('#gs-search-status').textContent.includes('“' + q + '”')",
+                                      arg=query, timeout=60_000)
+                files = [site / urlparse(url).path.lstrip("/") for url in dict.fromkeys(fetched)]
+                found[query]["typed_bytes"] = script + sum(gz(f.read_bytes()) for f in files)
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return found
 
 
 def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bool) -> dict:
@@ -618,11 +713,14 @@ def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bo
         result[f"{name}_rss_mib"] = max(r.rss_mib for r in values)
     entries = generator.entries
     result["weight"] = {
-        "ours en": page_weight(ours_out, ours_out / "en", ours_out / "search" / "search_index.json", entries),
-        "ours cy": page_weight(ours_out, ours_out / "cy", ours_out / "cy" / "search" / "search_index.json", entries),
+        "ours en": page_weight(ours_out, ours_out / "en", ours_out / "en" / "search", entries),
+        "ours cy": page_weight(ours_out, ours_out / "cy", ours_out / "cy" / "search", entries),
         "plain en": page_weight(plain_out / "en", plain_out / "en", plain_out / "en" / "search" / "search_index.json", entries),
         "plain cy": page_weight(plain_out / "cy", plain_out / "cy", plain_out / "cy" / "search" / "search_index.json", entries),
     }
+    for lang in ("en", "cy"):
+        weight = result["weight"][f"ours {lang}"]
+        weight["search_first_results"] = search_first_results(ours_out, lang, weight["median_page"])
     if serve_repeats:
         result["serve"] = serve_rebuild(generator, project, work, plain_args, serve_repeats)
     if not keep:
@@ -728,6 +826,34 @@ def kib(value: float) -> str:
     return f"{value / 1024:.1f}"
 
 
+def search_report(results: list[dict]) -> str:
+    """gzip bytes before the first search results: ours per query (Chromium), Material's whole index."""
+    lines = ["| Entries | Site | Before first results, gzip (KiB): largest / median over queries | Files fetched (most) | "
+             "Largest for | Typed a key every 200 ms, all until its results (KiB): largest |", "|---:|---|---:|---:|---|---:|"]
+    for r in results:
+        for site, w in r["weight"].items():
+            found = w.get("search_first_results")
+            if not found:
+                continue
+            ordered = sorted(found.items(), key=lambda item: item[1]["bytes"])
+            sizes = [v["bytes"] for _, v in ordered]
+            typed = [v["typed_bytes"] for v in found.values() if "typed_bytes" in v]
+            lines.append(f"| {r['n']:,} | {site} | {kib(sizes[-1])} / {kib(statistics.median(sizes))} | "
+                         f"{max(v['files'] for v in found.values())} | {ordered[-1][0]} | "
+                         f"{kib(max(typed)) if typed else '—'} |")
+    return "\n".join(lines)
+
+
+def search_site(site: Path) -> None:
+    """Only the search figures, for a generated site already built (``--keep`` keeps them)."""
+    result = {"n": 0, "weight": {}}
+    for lang in ("en", "cy"):
+        page = next(p for p in sorted((site / lang / "theory").glob("*/index.html")))
+        result["weight"][f"ours {lang}"] = {
+            "search_first_results": search_first_results(site, lang, page.relative_to(site / lang).as_posix())}
+    print(search_report([result]))
+
+
 def report(results: list[dict]) -> str:
     """The figures as Markdown tables; seconds are CPU seconds (user + system) unless marked wall."""
     failed = [r for r in results if "failed" in r]
@@ -760,7 +886,9 @@ def report(results: list[dict]) -> str:
             lines.append(f"| {r['n']:,} | {site} | {kib(w['median_html'])} / {kib(w['max_html'])} | {w['max_page']} | "
                          f"{kib(w['first_load_median'])} / {kib(w['first_load_max'])} | "
                          f"{kib(w['index_raw'])} / {kib(w['index_gzip'])} | {w['index_gzip_per_entry']:.0f} | "
-                         f"{100 * w['index_lists_share']:.0f} % / {100 * w['index_listings_share']:.0f} % |")
+                         + (f"{100 * w['index_lists_share']:.0f} % / {100 * w['index_listings_share']:.0f} % |"
+                            if w["index_lists_share"] is not None else f"{w['index_files']:,} files |"))
+    lines += ["", search_report(results)]
     lines += [f"\nN={r['n']:,} did not build: {r['failed']}" for r in failed]
     return "\n".join(lines)
 
@@ -781,7 +909,12 @@ def main() -> None:
     parser.add_argument("--auto-nav", action="store_true",
                         help="keep the fixture's config without a nav: MkDocs then lists every page in the sidebar")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
+    parser.add_argument("--search-site", type=Path, metavar="SITE",
+                        help="only measure search downloads on a generated site already built into SITE")
     args = parser.parse_args()
+    if args.search_site:
+        search_site(args.search_site)
+        return
     if args.profile:
         profile(args.profile, top=30, repeats=args.repeats or 3)
         return

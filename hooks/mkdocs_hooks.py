@@ -22,7 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, publish
+from guidesite import csp, languages, publish, search
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
@@ -45,6 +45,7 @@ THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
 WARNINGS = "guidesite_warnings"
+SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
 # This configuration's build, while it runs: its staging folder and the log of its warnings
 # (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
@@ -95,9 +96,14 @@ def on_config(config):
         setattr(config, WARNINGS, ProblemLog())
         logging.getLogger("mkdocs").addHandler(getattr(config, WARNINGS))
         _RUNNING.append((Path(config.site_dir), getattr(config, WARNINGS)))
+    if "search" in config.plugins or "material/search" in config.plugins:
+        raise PluginError("Remove 'search' from 'plugins' in mkdocs.yml: the site has its own search "
+                          "(guidesite/search.py), and Material's would be a second, hidden index.")
     config.theme.dirs.insert(0, str(THEME))
     config.extra_css.append("assets/guidesite.css")
     config.extra_javascript.append("assets/guidesite.js")
+    config.extra_javascript.append("assets/guidesite-search.js")
+    config.extra["gs_search"] = search.ui(_strings(), _lang(config))  # the 404 page's, which has no page
     config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
     config.extra["breadcrumbs_label"] = load_strings(_lang(config))["breadcrumbs"]["label"]
@@ -113,6 +119,10 @@ def on_config(config):
     if config.nav and languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     return config
+
+
+def _strings() -> dict[str, dict]:
+    return {code: load_strings(code) for code in languages.LANGUAGES}
 
 
 def _checked_content(config):
@@ -135,6 +145,8 @@ def on_files(files: Files, config) -> Files:
     renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
                         preview=PREVIEW in config.extra)
     setattr(config, STATE, renderer)
+    setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
+                             search.page_facts(linked, _lang(config), renderer.strings["words"])))
     pages_log = logging.getLogger("mkdocs.structure.pages")
     for old in [f for f in pages_log.filters if isinstance(f, NamingEditorFiles)]:
         pages_log.removeFilter(old)
@@ -159,18 +171,30 @@ def on_page_context(context, page, config, nav):
     bilingual_landing = _lang(config) == "en" and page.file.src_uri == "index.md"
     config.extra["alternate"] = [] if bilingual_landing else languages.alternates(
         page.url, _lang(config), config.site_url)
+    page.meta["gs_search"] = search.ui(_strings(), _lang(config), bilingual_landing)
     return context
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Sanitise the page, then add what only we write: print URLs and the print footer."""
+    """Sanitise the page, index it for search, then add what only we write: print URLs and the
+    print footer."""
     renderer = getattr(config, STATE)
-    return renderer.print_footer(with_print_urls(sanitize_html(html), page.canonical_url), page.canonical_url)
+    html = sanitize_html(html)
+    index, facts = getattr(config, SEARCH)
+    if page.file.src_uri in facts:
+        index.add(page.url, html, facts[page.file.src_uri], page.title or "")
+    return renderer.print_footer(with_print_urls(html, page.canonical_url), page.canonical_url)
 
 
 def on_post_build(config):
     """Build the Welsh site into the English one's /cy/ folder; then, if the build that was
-    asked for met no problem, swap it in whole."""
+    asked for met no problem, swap it in whole. Each language's search index is written into
+    the staging folder with the rest of its build."""
+    index, _ = getattr(config, SEARCH)
+    folder = Path(config.site_dir) / search.folder(_lang(config))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in index.files().items():
+        (folder / name).write_text(text, encoding="utf-8")
     welsh = _root(config) / WELSH_CONFIG
     if _lang(config) == "en" and welsh.is_file():
         _build_welsh(config, welsh)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
+from tests.search_index import search_index
 from tests.test_build import article, mkdocs_build, page, parse
 
 
@@ -27,7 +28,7 @@ def test_html_lang_and_welsh_interface_on_welsh_pages(built):
     welsh = page(built, "theory/ladder", "cy")
     assert '<html lang="cy"' in welsh
     assert "Ffynonellau" in welsh and "Sources" not in article(built, "theory/ladder", "cy")
-    assert 'placeholder="Chwilio"' in welsh  # the theme's own strings, in Welsh
+    assert '<span class="gs-search__open-text">Chwilio</span>' in welsh  # the interface's own strings, in Welsh
     assert '<html lang="en"' in page(built, "theory/ladder", "en")
 
 
@@ -77,14 +78,14 @@ def test_root_landing_page_is_bilingual(built):
 
 
 def test_each_language_has_its_own_search_index_with_only_its_pages(built):
-    english = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
-    welsh = json.loads((built / "cy/search/search_index.json").read_text(encoding="utf-8"))
-    assert {d["location"].split("/")[0] for d in english["docs"]} == {"en"}
-    assert all(not d["location"].startswith(("en/", "cy/")) for d in welsh["docs"])
-    assert any("Dechreuwch gyda" in d["text"] for d in welsh["docs"])
-    assert not any("Dechreuwch gyda" in d["text"] for d in english["docs"])
-    # No English stemmer or stop words for Welsh: "a" and "i" are Welsh words.
-    assert welsh["config"]["pipeline"] == ["trimmer"]
+    english, welsh = search_index(built, "en"), search_index(built, "cy")
+    assert english.manifest["lang"] == "en" and welsh.manifest["lang"] == "cy"
+    assert {url.split("/")[0] for url in english.urls} == {"en"}
+    assert all(not url.startswith(("en/", "cy/")) for url in welsh.urls)
+    assert welsh.pages_with("Dechreuwch gyda", "cy") and not english.pages_with("Dechreuwch gyda", "en")
+    # Welsh has its own stop words: "a" and "i" are Welsh words, so not English stop words.
+    assert {"i", "a", "sut", "yr"} <= set(welsh.manifest["stop"]) and "welsh" in welsh.manifest
+    assert "welsh" not in english.manifest and "sut" not in english.manifest["stop"]
 
 
 def test_changed_english_makes_the_translation_stale(fixture_site, capsys, tmp_path):

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from tests.conftest import write
+from tests.search_index import search_index
 
 
 def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
@@ -132,12 +133,12 @@ def test_every_internal_link_and_anchor_resolves(built):
 
 
 def test_search_index_holds_entry_text(built):
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert {doc["location"].split("/")[0] for doc in index["docs"]} == {"en"}
-    text = json.dumps(index["docs"])
+    index = search_index(built, "en")
+    assert {url.split("/")[0] for url in index.urls} == {"en"}
+    assert "Ladder" in [doc[1] for doc in index.docs][index.urls.index("en/theory/ladder/")]
     for expected in ("The Ladder", "Three rungs from bottom to top", "Half way", "Look up",
                      "Confidence", "Which rung of the ladder are you on?", "Agree who holds the keys"):
-        assert expected in text, expected
+        assert index.pages_with(expected, "en"), expected
 
 
 LISTS_OF_OTHER_ENTRIES = ("sources", "related", "illustrates", "helps", "helped-by", "mentions", "cited-in")
@@ -146,14 +147,17 @@ LISTS_OF_OTHER_ENTRIES = ("sources", "related", "illustrates", "helps", "helped-
 def test_search_finds_each_entry_on_its_own_page_not_in_lists_or_print_footers(built):
     """Lists of other entries and the print footer repeat what other pages hold; indexing them
     made the index twice the size and filled results with the same entry many times."""
-    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    anchors = {doc["location"].partition("#")[2] for doc in docs}
-    assert anchors.isdisjoint(LISTS_OF_OTHER_ENTRIES), anchors & set(LISTS_OF_OTHER_ENTRIES)
-    assert not [doc["location"] for doc in docs if "Permanent link" in doc["text"]]
-    where = {doc["location"] for doc in docs if "Three rungs from bottom to top" in doc["text"]}
-    assert where == {"en/theory/ladder/"}, "the Ladder's summary is indexed on its page only"
+    index = search_index(built, "en")
+    assert not index.pages_with("Permanent link", "en")
+    assert index.pages_with("Three rungs from bottom to top", "en") == {"en/theory/ladder/"}, \
+        "the Ladder's summary is indexed on its page only"
+    citing = index.pages_with("Smith Jones 2001", "en")  # the reference, and pages citing it in their text
+    assert "en/references/smith-2001/" in citing and "en/theory/ladder/" in citing
+    assert "en/case-studies/village-hall/" not in citing, "a page's list of sources is not indexed"
     html = (built / "en/theory/ladder/index.html").read_text(encoding="utf-8")
     assert 'id="sources"' in html and "Smith and Jones, 2001" in html, "excluded from search, still on the page"
+    assert not (built / "search").exists() and not (built / "cy/search/search_index.json").exists(), \
+        "no Material search index beside ours"
 
 
 def test_a_broken_entry_fails_the_build_with_file_and_line_and_writes_nothing(fixture_site, tmp_path):

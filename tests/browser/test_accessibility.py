@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import axe_playwright_python
+import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -91,16 +92,22 @@ def test_every_page_has_no_wcag_violations_and_makes_no_offsite_request(site, ba
     assert not problems, f"{len(problems)} WCAG violations on {len(pages)} pages:\n" + "\n".join(problems)
 
 
-def test_search_dialog_has_an_accessible_name_and_results_pass_axe(site, base_url, context):
+@pytest.mark.parametrize("lang, name", [("en", "Search this site"), ("cy", "Chwilio'r wefan hon")])
+def test_search_dialog_has_an_accessible_name_and_results_pass_axe(site, base_url, context, lang, name):
     page = context.new_page()
-    page.goto(base_url + "en/")
-    search = page.locator(".md-search__input")
-    assert search.get_attribute("aria-label"), "the search box has no accessible name"
-    search.click()
-    page.keyboard.type("trust" if site.name == "fixture" else "collaboration")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.goto(base_url + f"{lang}/")
+    opener = page.get_by_role("button", name="Search" if lang == "en" else "Chwilio", exact=True)
+    assert opener.get_attribute("aria-haspopup") == "dialog"
+    opener.click()
+    dialog = page.get_by_role("dialog", name=name)
+    assert dialog.is_visible(), "the open search dialog has no accessible name"
+    field = dialog.get_by_role("searchbox")
+    assert field.get_attribute("id") == page.locator("label.gs-search__label").get_attribute("for")
+    field.type("trust" if site.name == "fixture" else ("collaboration" if lang == "en" else "cydweithio"))
+    page.wait_for_selector(".gs-search__result")
+    assert page.get_by_role("status").text_content().strip(), "the number of results is not announced"
     axe = Axe().run(page, options=AXE_OPTIONS)
-    problems = [describe("search open", v) for v in axe.response["violations"]]
+    problems = [describe(f"search open ({lang})", v) for v in axe.response["violations"]]
     assert not problems, "\n".join(problems)
     assert not context.offsite.seen, f"requests to other hosts: {context.offsite.seen}"
 

@@ -46,8 +46,45 @@ def test_language_switch_and_search_are_reachable_and_focus_is_visible(site, bas
         reached.append(focused)
         if not focused["visible"]:
             invisible.append(focused)
-        if any("gs-lang-switch" in f["cls"] for f in reached) and any("md-search__input" in f["cls"] for f in reached):
+        if any("gs-lang-switch" in f["cls"] for f in reached) and any("gs-search__open" in f["cls"] for f in reached):
             break
     assert any("gs-lang-switch" in f["cls"] for f in reached), f"language switch not reached: {reached}"
-    assert any("md-search__input" in f["cls"] for f in reached), f"search not reached: {reached}"
+    assert any("gs-search__open" in f["cls"] for f in reached), f"search not reached: {reached}"
     assert not invisible, f"focused elements without a visible focus indicator: {invisible}"
+
+
+def test_search_is_operable_from_the_keyboard_alone(site, base_url, context):
+    """"/" or the header button opens the search dialog with focus in its field; the arrow keys
+    and Tab reach the results; Enter follows one; Escape closes the dialog and gives focus back."""
+    page = context.new_page()
+    page.goto(base_url.removesuffix(site.prefix) + entry_page(site))
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('gs-search-dialog').open"), "'/' did not open search"
+    assert page.evaluate("document.activeElement.id") == "gs-search-input"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('gs-search-dialog').open")
+    assert "gs-search__open" in page.evaluate(FOCUS_STATE)["cls"], "focus did not return to the search button"
+
+    page.keyboard.press("Enter")  # the focused search button
+    assert page.evaluate("document.activeElement.id") == "gs-search-input"
+    page.keyboard.type("trust" if site.name == "fixture" else "partnership life cycle")
+    page.wait_for_selector(".gs-search__result a")
+    assert page.locator("#gs-search-status").text_content().strip(), "the result count is not announced"
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate(FOCUS_STATE)
+    assert first["tag"] == "a" and first["visible"], f"ArrowDown did not reach a result with visible focus: {first}"
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate(FOCUS_STATE)
+    assert second["tag"] == "a" and second["href"] != first["href"]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "gs-search-input"
+    page.keyboard.press("Shift+Tab")
+    close = page.evaluate(FOCUS_STATE)
+    assert "gs-search__close" in close["cls"] and close["visible"], close
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    result = page.evaluate(FOCUS_STATE)
+    assert result["tag"] == "a" and result["visible"], f"Tab from the field did not reach the results: {result}"
+    page.keyboard.press("Enter")
+    page.wait_for_url(result["href"])

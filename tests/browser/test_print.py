@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.pages import entry_page, framework_handout
 
-HIDDEN_ON_PAPER = (".md-header", ".md-sidebar", ".md-search", ".md-footer", ".gs-copy-link", ".gs-lang-switch")
+HIDDEN_ON_PAPER = (".md-header", ".md-sidebar", ".gs-search", ".md-footer", ".gs-copy-link", ".gs-lang-switch")
 
 
 def test_print_shows_only_content_and_a_footer_with_a_scannable_permanent_link(site, base_url, context):

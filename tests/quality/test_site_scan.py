@@ -26,10 +26,10 @@ MATERIAL = Path(material.__file__).parent / "templates"
 # Our hooks add one script to pages and redirect pages load another; Material adds its bundle
 # (the hashed name changes with its version).
 THEME_SCRIPTS = (re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"), re.compile(r"assets/guidesite\.js"),
-                 re.compile(r"assets/redirect\.js"))
+                 re.compile(r"assets/guidesite-search\.js"), re.compile(r"assets/redirect\.js"))
 # Every script file the theme ships, by its path in a built site (each language build has a copy):
 # Material's bundle, search worker and its language files, and ours.
-SHIPPED = {**{f"assets/{name}": THEME / "assets" / name for name in ("guidesite.js", "redirect.js")},
+SHIPPED = {**{f"assets/{name}": THEME / "assets" / name for name in ("guidesite.js", "guidesite-search.js", "redirect.js")},
            **{p.relative_to(MATERIAL).as_posix(): p for p in (MATERIAL / "assets" / "javascripts").rglob("*.js")}}
 CSP_META = "content-security-policy"
 

@@ -1,0 +1,347 @@
+"""The site's search index: small files a browser fetches only as a query needs them.
+
+Each language gets its own index folder (``en/search/``, ``cy/search/``), written while that
+language builds, into the staging folder, so a failed build never publishes a half index:
+
+* ``manifest.json``: the language, the rules for reading a query (stop words; for Welsh
+  the mutations, from welsh.py), the first term of each term shard, result labels;
+* ``t<n>.json``: term shards, terms in alphabetical order, each with its postings
+  ``[doc, score, doc - previous doc, score, …]``;
+* ``d<n>.json``: documents, ``DOC_SHARD`` to a file: ``[url, title, kind, summary]``.
+
+A query fetches the manifest, one shard per word (two if a word's prefix runs over a shard
+boundary) and the documents of the results it shows: tens of kilobytes at 5,000 entries,
+against megabytes for one index of the whole site (benchmarks/README.md).
+
+Scores are computed here, once: each field's term frequency is saturated (BM25), weighted
+by the field (title above aliases above summary above headings above the rest), multiplied
+by the term's rarity and by the page kind's weight, so that pages that answer a question
+(frameworks, tips, questions, definitions, case studies) come before references and
+listing pages. The browser only adds up the scores of the words it was asked for.
+
+Words are read the same way here and in hooks/theme/assets/guidesite-search.js: lower case,
+accents removed, letters and digits only; then English stop words are dropped and a light
+stemmer applied (``starting`` → ``start``), or, for Welsh, Welsh stop words dropped and
+each word also indexed under its radical forms (welsh.py).
+"""
+from __future__ import annotations
+
+import html as html_module
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from . import bibliography, languages, welsh
+from .entry_types.fields import LocalText
+from .pages import GO_INDEX, INDEX_PAGES, TERMS_PAGE, TRANSLATIONS_PAGE, entry_path, level_path, topic_path
+
+# --- how much each kind of page counts: declared once ----------------------------------------
+KIND_WEIGHTS = {
+    "framework": 1.0, "tips": 1.0, "question": 1.0, "definition": 1.0, "case-study": 0.9,
+    "workshop": 0.8, "page": 0.7,            # hand-written pages: home, introductions, about
+    "level": 0.45, "topic": 0.45, "listing": 0.35,
+    "reference": 0.3,                         # findable by author, year and title, below answers
+}
+# How much a word counts in each part of a page, and how strongly that part's length dilutes
+# it (BM25's b; titles and aliases are short, so barely).
+FIELDS = {"title": (10.0, 0.3), "aliases": (8.0, 0.3), "summary": (4.0, 0.5), "heading": (2.0, 0.5),
+          "body": (1.0, 0.75)}
+K1 = 1.2
+MAX_POSTINGS = 1000   # a word on more pages than this keeps only its best pages (it says little)
+TERM_SHARD_BYTES = 16_000  # raw JSON per term shard; about a third of that gzipped
+DOC_SHARD = 20
+SUMMARY_CHARS = 180
+SKIP_CLASSES = frozenset({"headerlink", "gs-tags", "gs-reviewed", "admonition", "gs-print-footer",
+                          "gs-handout-link", "gs-copy-link"})
+SKIP_TAGS = frozenset({"script", "style", "svg", "template", "button", "nav"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+# English words that say nothing about what a page is about. Questions are typed as
+# questions ("how do I start a partnership"), so question words are here too.
+ENGLISH_STOP_WORDS = frozenset("""
+a about after all also am an and any are as at be because been but by can could did do does doing done
+for from get got had has have having he her here hers him his how i if in into is it its just me more
+most my no nor not of off on once only or other our ours out over own same she should so some such than
+that the their theirs them then there these they this those through to too under until up us very was
+we were what when where which while who whom why will with would you your yours yourself
+""".split())
+WORD = re.compile(r"[^\W_]+")
+UNDOUBLE = frozenset("bdgmnprt")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed (the same for both languages: welsh.fold)."""
+    return welsh.fold(text)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, folded: letters and digits only, so "trusts]" is "trusts"."""
+    return WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A light English stemmer, the same as the browser's: plural and -ing/-ed endings, then a
+    final e: "starting" → "start", "measures" → "measur", "policies" → "policy"."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[:-len(ending)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] in UNDOUBLE:
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def terms(text: str, lang: str) -> list[list[str]]:
+    """Each meaningful word of a text as the index terms it stands for: one stem in English;
+    in Welsh the word and each radical form it may be a mutation of."""
+    found = []
+    for word in words(text):
+        if lang == "cy":
+            if word not in welsh.STOP_WORDS:
+                found.append(welsh.radicals(word))
+        elif word not in ENGLISH_STOP_WORDS:
+            found.append([stem(word)])
+    return found
+
+
+def compounds(text: str) -> list[str]:
+    """Hyphenated words also written as one ("well-being" → "wellbeing"), for the index only."""
+    return ["".join(words(match)) for match in re.findall(r"[^\W_]+(?:[-‐‑][^\W_]+)+", text)]
+
+
+# --- where the index lives ---------------------------------------------------------------------
+def folder(lang: str) -> str:
+    """A language's index folder, from the root of that language's build: en/search/, or search/
+    in the Welsh build (published at cy/search/)."""
+    return languages.prefix(lang) + "search/"
+
+
+def folders(lang: str, bilingual_landing: bool = False) -> list[str]:
+    """The index folders a page searches, from the root of its build: its own language's; both
+    on the bilingual landing page."""
+    return [folder("en"), "cy/" + folder("cy")] if bilingual_landing else [folder(lang)]
+
+
+STATIC_LABELS = ("open", "title", "label", "placeholder", "close")
+MESSAGES = ("loading", "none", "one", "many", "all", "failed")
+
+
+def ui(strings_by_lang: dict[str, dict], lang: str, bilingual_landing: bool = False) -> dict:
+    """What the search box on a page needs: the index folders it searches (from its build's root)
+    and its words. On the bilingual landing page each label is given in both languages."""
+    langs = ["en", "cy"] if bilingual_landing else [lang]
+    labels = {key: " / ".join(strings_by_lang[code]["search"][key] for code in langs) for key in STATIC_LABELS}
+    if bilingual_landing:
+        labels["placeholder"] = strings_by_lang["en"]["search"]["placeholder"]
+    return {"folders": folders(lang, bilingual_landing),
+            "strings": {**labels, "messages": [{key: strings_by_lang[code]["search"][key] for key in MESSAGES}
+                                               for code in langs]}}
+
+
+def result_strings(strings: dict) -> dict:
+    """The words a language's results are shown with: the name of each kind, and the language."""
+    kinds = {name: labels["one"] for name, labels in strings["types"].items()}
+    return {"kinds": {**kinds, **strings["search"]["kinds"]}, "language": strings["search"]["language"]}
+
+
+# --- pages -------------------------------------------------------------------------------------
+@dataclass
+class Facts:
+    """What the engine knows about a page beyond its HTML."""
+
+    kind: str
+    summary: str = ""
+    aliases: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)  # a reference's authors and year
+
+
+def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
+    """Each page of a language's build that search finds -> its facts, by the page's source path
+    in that build. Left out: the bilingual landing page, translation status, the short-link
+    index and handouts (a framework's handout repeats its page)."""
+    def text(value) -> str:
+        return value.text(lang) if isinstance(value, LocalText) else (value or "")
+
+    prefix = languages.prefix(lang)
+    facts: dict[str, Facts] = {}
+    for entry in linked.entries.values():
+        found = Facts(entry.type, summary=text(getattr(entry, "summary", None)),
+                      aliases=[text(a) for a in getattr(entry, "aliases", None) or []])
+        if entry.type == "reference":
+            found.extra = [a.split(",")[0] for a in entry.authors] + [entry.year]
+            found.summary = "".join(t for _, t in bibliography.reference_parts(entry, words))
+        facts[prefix + entry_path(entry)] = found
+    for level in linked.site.vocabulary.levels:
+        facts[prefix + level_path(level)] = Facts("level")
+    for topic in linked.site.vocabulary.topics:
+        facts[prefix + topic_path(topic)] = Facts("topic")
+    for path in (*INDEX_PAGES, TERMS_PAGE):
+        if not path.startswith("handouts/"):
+            facts[prefix + path] = Facts("listing")
+    for display in linked.site.content:
+        path = display.removeprefix("content/")
+        if not path.endswith(".cy.md") and prefix + path not in facts:
+            facts[prefix + path] = Facts("page")
+    for path in (TRANSLATIONS_PAGE, GO_INDEX):
+        facts.pop(prefix + path, None)
+    return facts
+
+
+class _Fields(HTMLParser):
+    """A page's text by field: h1 title, p.gs-lead summary, h2–h6 headings, the rest body.
+
+    Left out: what Material's search also leaves out (an element marked data-search-exclude;
+    a heading so marked, with its section up to the next heading of its level), permalinks,
+    tags, notices, review lines, the print footer and buttons."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: dict[str, list[str]] = {name: [] for name in FIELDS}
+        self.stack: list[tuple[str, str | None, bool]] = []  # tag, field, skipped
+        self.excluded_level: int | None = None  # inside a section whose heading is excluded
+
+    def _field(self) -> str:
+        return next((f for _, f, _ in reversed(self.stack) if f), "body")
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
+        if level and self.excluded_level and level <= self.excluded_level:
+            self.excluded_level = None
+        classes = set((attrs.get("class") or "").split())
+        skipped = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "data-search-exclude" in attrs
+                   or "hidden" in attrs or attrs.get("aria-hidden") == "true")
+        if level and "data-search-exclude" in attrs:
+            self.excluded_level = level
+        name = "title" if level == 1 else "heading" if level else "summary" if "gs-lead" in classes else None
+        if tag not in VOID:
+            self.stack.append((tag, name, skipped))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if self.excluded_level or any(skipped for _, _, skipped in self.stack):
+            return
+        self.text[self._field()].append(data)
+
+
+def page_fields(html: str) -> dict[str, str]:
+    parser = _Fields()
+    parser.feed(html)
+    parser.close()
+    return {name: " ".join(" ".join(parts).split()) for name, parts in parser.text.items()}
+
+
+@dataclass
+class _Doc:
+    url: str
+    title: str
+    kind: str
+    summary: str
+    counts: dict[str, dict[str, int]]  # field -> term -> count
+    lengths: dict[str, int]
+
+
+class SearchIndex:
+    """The index of one language's pages, filled page by page as the build renders them."""
+
+    def __init__(self, lang: str, strings: dict):
+        self.lang = lang
+        self.root = "../" * folder(lang).count("/")  # from the index folder to the build's root
+        self.strings = strings
+        self.docs: list[_Doc] = []
+
+    def add(self, url: str, html: str, facts: Facts, title: str = "") -> None:
+        """A built page: its URL (from the language's root), its content HTML, the engine's facts
+        and the page's title as the theme has it (HTML-escaped), shown if the page has no h1."""
+        text = page_fields(html)
+        shown = text["title"] or html_module.unescape(title)
+        text["aliases"] = " · ".join(facts.aliases)
+        if facts.extra:
+            text["title"] = f"{text['title']} {' '.join(facts.extra)}"
+        if facts.summary and not text["summary"]:
+            text["summary"] = facts.summary
+        counts, lengths = {}, {}
+        for name, value in text.items():
+            found: dict[str, int] = {}
+            analysed = terms(value, self.lang) + [[w] for w in compounds(value) if w]
+            for forms in analysed:
+                for term in forms:
+                    found[term] = found.get(term, 0) + 1
+            counts[name], lengths[name] = found, len(analysed)
+        summary = " ".join((facts.summary or text["summary"] or text["body"]).split())
+        if len(summary) > SUMMARY_CHARS:
+            summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+        self.docs.append(_Doc(url, shown, facts.kind, summary, counts, lengths))
+
+    def _postings(self) -> dict[str, list[tuple[int, int]]]:
+        # Answers first: the results a query shows then share few document shards.
+        self.docs.sort(key=lambda d: (-KIND_WEIGHTS[d.kind], d.url))
+        total = len(self.docs) or 1
+        average = {name: max(1.0, sum(d.lengths[name] for d in self.docs) / total) for name in FIELDS}
+        frequency: dict[str, int] = {}
+        for doc in self.docs:
+            for term in set().union(*doc.counts.values()):
+                frequency[term] = frequency.get(term, 0) + 1
+        postings: dict[str, list[tuple[int, int]]] = {}
+        for number, doc in enumerate(self.docs):
+            scores: dict[str, float] = {}
+            for name, (weight, b) in FIELDS.items():
+                norm = K1 * (1 - b + b * doc.lengths[name] / average[name])
+                if name == "title":  # the fewer words a title has, the more each says: "Trust" is about trust
+                    weight *= 1 + 1 / max(1, doc.lengths[name])
+                for term, count in doc.counts[name].items():
+                    scores[term] = scores.get(term, 0.0) + weight * count * (K1 + 1) / (count + norm)
+            kind = KIND_WEIGHTS[doc.kind]
+            for term, score in scores.items():
+                rarity = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
+                postings.setdefault(term, []).append((number, max(1, round(10 * score * rarity * kind))))
+        for term, found in postings.items():
+            if len(found) > MAX_POSTINGS:
+                postings[term] = sorted(sorted(found, key=lambda p: -p[1])[:MAX_POSTINGS])
+        return postings
+
+    def files(self) -> dict[str, str]:
+        """The index folder's files: name -> JSON text."""
+        postings = self._postings()
+        shards: list[dict[str, list[int]]] = [{}]
+        size = 0
+        for term in sorted(postings):
+            flat, previous = [], 0
+            for number, score in postings[term]:
+                flat += [number - previous, score]
+                previous = number
+            entry = json.dumps({term: flat}, separators=(",", ":"))
+            if size and size + len(entry) > TERM_SHARD_BYTES:
+                shards.append({})
+                size = 0
+            shards[-1][term] = flat
+            size += len(entry)
+        files = {f"t{i}.json": _json(shard) for i, shard in enumerate(shards)}
+        for start in range(0, len(self.docs), DOC_SHARD):
+            files[f"d{start // DOC_SHARD}.json"] = _json(
+                [[d.url, d.title, d.kind, d.summary] for d in self.docs[start:start + DOC_SHARD]])
+        manifest = {"version": 1, "lang": self.lang, "root": self.root, "docs": len(self.docs), "doc_shard": DOC_SHARD,
+                    "shards": [min(shard) if shard else "" for shard in shards],
+                    "stop": sorted(welsh.STOP_WORDS if self.lang == "cy" else ENGLISH_STOP_WORDS),
+                    "strings": self.strings}
+        if self.lang == "cy":
+            manifest["welsh"] = welsh.rules()
+        files["manifest.json"] = _json(manifest)
+        return files
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
