@@ -12,6 +12,7 @@ import gc
 import logging
 import os
 import re
+import urllib.parse
 from pathlib import Path
 
 import material
@@ -110,8 +111,9 @@ def on_config(config):
     features = config.theme.get("features") or []
     config.theme["features"] = [*features, *(["navigation.path"] if "navigation.path" not in features else [])]
     site_root = config.site_url.removesuffix("cy/") if _lang(config) == "cy" else config.site_url
+    root_path = urllib.parse.urlparse(site_root).path or "/"  # the 404 page is served at any address
     config.extra["not_found"] = [  # 404.html: both languages, this build's first, each with its home page
-        {"lang": lang, "home_url": f"{site_root}{lang}/", **load_strings(lang)["not_found"]}
+        {"lang": lang, "home_url": f"{root_path}{lang}/", **load_strings(lang)["not_found"]}
         for lang in sorted(languages.LANGUAGES, key=lambda code: code != _lang(config))]
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
