@@ -6,18 +6,13 @@ letters, each after its first character's letter (ng after g), so "Llesiant" com
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
+
+from .welsh import fold
 
 WELSH_ALPHABET = ["a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "k", "l", "ll", "m",
                   "n", "o", "p", "ph", "q", "r", "rh", "s", "t", "th", "u", "v", "w", "x", "y", "z"]
 _WELSH_PLACE = {letter: place for place, letter in enumerate(WELSH_ALPHABET)}
-
-
-def _folded(text: str) -> str:
-    """Lower case without accents: 'Pŵer' -> 'pwer'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def welsh_letters(word: str) -> list[str]:
@@ -37,7 +32,7 @@ def welsh_letters(word: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def collation_key(text: str, lang: str) -> tuple:
     """A sort key for ``text`` in ``lang``; ties are broken by the text itself, so order is total."""
-    folded = _folded(text)
+    folded = fold(text)
     if lang != "cy":
         return (folded, text)
     return (tuple(_place(letter) for letter in welsh_letters(folded)), text)

@@ -15,7 +15,7 @@ PREFIXES = {"meddal": "soft", "soft": "soft", "trwynol": "nasal", "nasal": "nasa
 WELSH_NAMES = {"soft": "meddal", "nasal": "trwynol", "aspirate": "llaes", "none": "dim"}
 
 # Radical first letters and what each mutation makes of them (longest letters first: 'll' before 'l').
-_CHANGES = {
+CHANGES = {
     "soft": [("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"), ("g", ""),
              ("m", "f")],
     "nasal": [("p", "mh"), ("t", "nh"), ("c", "ngh"), ("b", "m"), ("d", "n"), ("g", "ng")],
@@ -40,12 +40,12 @@ _LAST_WORD = re.compile(r"(?:^|[^\w’'])(\w+)\s+$")
 
 def mutate(text: str, mutation: str | None) -> str:
     """``text`` with its first letter mutated, keeping its capital: mutate("Deddf", "soft") == "Ddeddf"."""
-    if mutation not in _CHANGES or not text:
+    if mutation not in CHANGES or not text:
         return text
     lower = text.casefold()
     if lower.startswith(_UNCHANGED):
         return text
-    for radical, mutated in _CHANGES[mutation]:
+    for radical, mutated in CHANGES[mutation]:
         if lower.startswith(radical):
             rest = text[len(radical):]
             changed = mutated + rest

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .mutation import CHANGES
+
 # Function words a query or a page holds that say nothing about what it is about. Mutated
 # forms of function words are listed too ("fod" from "bod", "ddim" from "dim").
 STOP_WORDS = frozenset("""
@@ -30,31 +32,23 @@ y yma yn yng ym yno yr r n w ydy ydw ydych ydyn ydynt yw ydi dyw dydy dim ddim
 DIGRAPHS = ("ngh", "ch", "dd", "ff", "ng", "ll", "mh", "nh", "ph", "rh", "th")
 VOWELS = frozenset("aeiouwy")
 
-# Undoing a mutation: a word that begins with the first letters may have begun with the
-# second before it mutated. Keyed by the word's first Welsh letter (see first_letter).
-#   soft:     c→g  p→b  t→d  g→(dropped)  b→f  d→dd  ll→l  m→f  rh→r
-#   nasal:    c→ngh  p→mh  t→nh  g→ng  b→m  d→n
-#   aspirate: c→ch  p→ph  t→th; and h before a vowel (ei henw, from enw)
-DEMUTATIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "g": (("g", "c"),),
-    "b": (("b", "p"),),
-    "d": (("d", "t"),),
-    "f": (("f", "b"), ("f", "m")),
-    "dd": (("dd", "d"),),
-    "l": (("l", "ll"), ("", "g")),
-    "r": (("r", "rh"), ("", "g")),
-    "ngh": (("ngh", "c"),),
-    "ng": (("ng", "g"),),
-    "mh": (("mh", "p"),),
-    "m": (("m", "b"),),
-    "nh": (("nh", "t"),),
-    "n": (("n", "d"),),
-    "ch": (("ch", "c"),),
-    "ph": (("ph", "p"),),
-    "th": (("th", "t"),),
-    "h": (("h", ""),),  # only before a vowel: see radicals()
-    **{vowel: (("", "g"),) for vowel in sorted(VOWELS)},
-}
+
+
+def _demutations() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Undoing a mutation, from the mutations themselves (mutation.CHANGES): a word that begins
+    with the first letters may have begun with the second before it mutated, keyed by the word's
+    first Welsh letter (see first_letter); "gwaith" loses its g (soft) before a vowel, l or r,
+    and an h before a vowel may be one added after "ei" (her) or "ein" (ei henw, from enw)."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for kind in ("soft", "nasal", "aspirate"):
+        for radical, mutated in CHANGES[kind]:
+            for letter in ([first_letter(mutated)] if mutated else [*sorted(VOWELS), "l", "r"]):
+                if (mutated, radical) not in table.setdefault(letter, []):
+                    table[letter].append((mutated, radical))
+    table.setdefault("h", []).append(("h", ""))
+    return {letter: tuple(pairs) for letter, pairs in table.items()}
+
+
 MIN_LENGTH = 3  # shorter words are not de-mutated: too many would meet other words
 
 
@@ -86,6 +80,9 @@ def radicals(word: str) -> list[str]:
         if candidate not in found and len(candidate) >= MIN_LENGTH:
             found.append(candidate)
     return found
+
+
+DEMUTATIONS = _demutations()
 
 
 def rules() -> dict:
