@@ -25,7 +25,6 @@ from guidesite import csp, languages, publish
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from guidesite.printing import with_print_urls
 from guidesite.sanitize import sanitize_html
 from guidesite.translations import field_statuses
 
@@ -142,9 +141,9 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Sanitise the page, then add what only we write: print URLs and the print footer."""
+    """Sanitise the page, then add what only we write: link notes and the footer for paper."""
     renderer = getattr(config, STATE)
-    return renderer.print_footer(with_print_urls(sanitize_html(html), page.canonical_url), page.canonical_url)
+    return renderer.print_footer(sanitize_html(html), page.canonical_url, page.file.src_uri)
 
 
 def on_post_build(config):

@@ -14,8 +14,8 @@ from tests.test_contributing import add_examples, project  # noqa: F401 - projec
 from tests.test_real_site import PUBLISHED, current_pages, unresolved
 
 # The pages CONTRIBUTING.md's worked examples add, in each language.
-EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-three-step-check/",
-                 "references/example-2016/", "theory/example-collaborative-working/",
+EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-meeting-tips/",
+                 "handouts/example-three-step-check/", "references/example-2016/", "theory/example-collaborative-working/",
                  "theory/example-do-we-need-to-collaborate/", "theory/example-meeting-tips/",
                  "theory/example-three-step-check/", "workshops/example-deciding-to-collaborate/"]
 ADDED = sorted(f"{lang}/{page}" for lang in ("en", "cy") for page in EXAMPLE_PAGES)

@@ -19,14 +19,15 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, languages, printing, schemas, translations
+from . import bibliography, handouts, languages, printing, schemas, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
-from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
-                    entry_path, framework_handout_path, level_path, question_handout_levels, question_handout_path, topic_path)
+from .pages import (GO_INDEX, HANDOUT_TYPES, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE,
+                    TYPE_INDEX, entry_path, handout_path, is_handout, level_path, question_handout_levels,
+                    question_handout_path, topic_path)
 from .collation import collation_key
 
 HERE = Path(__file__).parent
@@ -63,6 +64,7 @@ class Renderer:
             # Markdown anchors are written {#id}, so Jinja comments use {%# ... #%} instead.
             comment_start_string="{%#", comment_end_string="#%}")
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
+                           text=self._text, first_sentence=self.first_sentence,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
                            reference_html=self.reference_html, reference_text=self.reference_text,
@@ -100,6 +102,12 @@ class Renderer:
         if value.is_fallback(self.lang):
             return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
         return body
+
+    def first_sentence(self, value: LocalText, page: str) -> Markup:
+        """The first sentence of a Markdown field, as Markdown: a condensed handout's one line."""
+        sentence = handouts.first_sentence(self._text(value))
+        return self.md(value.model_copy(update={self.lang: sentence}) if not value.is_fallback(self.lang)
+                       else value.model_copy(update={"en": sentence}), page)
 
     def front_matter_value(self, value) -> Markup:
         """A page title or description for front matter. The theme prints these without
@@ -298,15 +306,19 @@ class Renderer:
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
                 frameworks=self.in_order(self.linked.site.of_type("framework")),
+                tips=self.in_order(self.linked.site.of_type("tips")),
                 question_levels=question_handout_levels(self.linked.site.of_type("question")))
         return pages
 
     def handouts(self) -> dict[str, str]:
-        """One printable page per framework, and per level's set of questions."""
+        """One printable page per framework and tips entry (each on one A4 page: in full, or
+        condensed if its text is too long for that), and per level's set of questions."""
         pages = {}
-        for entry in self.in_order(self.linked.site.of_type("framework")):
-            path = framework_handout_path(entry)
-            pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
+        for kind in HANDOUT_TYPES:
+            for entry in self.in_order(self.linked.site.of_type(kind)):
+                path = handout_path(entry)
+                pages[path] = self.env.get_template(f"handout_{kind}.md.j2").render(
+                    entry=entry, page=path, condensed=handouts.condensed(entry, self._text))
         questions = self.in_order(self.linked.site.of_type("question"))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
@@ -359,11 +371,17 @@ class Renderer:
             lang=self.lang, title=self._text(entry.heading), target=posixpath.relpath(target, folder) + "/",
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
-    def print_footer(self, page_html: str, url: str | None) -> str:
-        """Append the print-only footer: permanent URL and its QR code."""
+    def print_footer(self, page_html: str, url: str | None, path: str = "") -> str:
+        """The page ready for paper: each link numbered, with its address in a list of notes at
+        the end (not on handouts, whose footer gives the one address they need), and the
+        print-only footer with the permanent URL and its QR code."""
         if not url:
             return page_html
-        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)))
+        page_html, notes = printing.with_print_urls(page_html, url)
+        if notes and not is_handout(path):
+            page_html += self.env.get_template("print_links.html.j2").render(notes=notes)
+        footer = self.env.get_template("print_footer.html.j2").render(
+            url=url, qr=Markup(printing.qr_svg(url)), handout=is_handout(path))
         return page_html + footer
 
     def site_files(self) -> dict[str, str]:
