@@ -31,7 +31,8 @@ HEADING_LINES = 2  # a section heading ("Questions it prompts") with its space
 VISUAL_LINES = {"spectrum": 3, "stages": 3, "cycle": 3, "list": 0, "matrix": 4}
 SENTENCE_END = re.compile(r"[.!?][\"”’')]*(?=\s+[\"“‘'(]?[A-ZÀ-ÖØ-Þ0-9ŴŶ])")
 QUOTE_OR_LIST = re.compile(r"^\s*(?:>|[-*+] |\d+[.)] )")
-MIN_SENTENCE = 40  # a shorter "sentence" ended at an abbreviation, not at the sentence's end
+MIN_SENTENCE = 20  # a shorter "sentence" ended at an abbreviation, not at the sentence's end
+ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|al|cf|pp?|tt?|ch|Dr|Mr|Mrs|Ms|St|No|vol)|\b[A-Z])\.$")
 
 
 def lines(text: str, indent: int = 0) -> float:
@@ -56,10 +57,11 @@ def first_sentence(markdown: str) -> str:
     paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip() and not QUOTE_OR_LIST.match(p)]
     prose = " ".join((paragraphs or [markdown])[0].split())
     prose = re.sub(r"\s*\(\s*\)", "", substitute(citations, lambda match: "", prose))  # "(…)" left empty
-    prose = re.sub(r"\s+([.,;:])", r"\1", prose).strip()
+    prose = re.sub(r"\s+([.,;:])", r"\1", " ".join(prose.split())).strip()
     for end in SENTENCE_END.finditer(prose):
-        if end.end() >= MIN_SENTENCE:
-            return prose[:end.end()]
+        sentence = prose[:end.end()]
+        if len(sentence) >= MIN_SENTENCE and not ABBREVIATION.search(sentence.rstrip("\"”’')")):
+            return sentence
     return prose
 
 

@@ -58,9 +58,6 @@ def handout_path(entry: BaseModel) -> str:
     return f"{HANDOUTS_FOLDER}{entry.id}.md"
 
 
-framework_handout_path = handout_path  # one page per framework, and per tips entry
-
-
 def is_handout(path: str) -> bool:
     """Whether the page at source path ``path`` (in its language's folder or not) is a handout."""
     path = path.removeprefix("en/")

@@ -104,10 +104,10 @@ class Renderer:
         return body
 
     def first_sentence(self, value: LocalText, page: str) -> Markup:
-        """The first sentence of a Markdown field, as Markdown: a condensed handout's one line."""
-        sentence = handouts.first_sentence(self._text(value))
-        return self.md(value.model_copy(update={self.lang: sentence}) if not value.is_fallback(self.lang)
-                       else value.model_copy(update={"en": sentence}), page)
+        """The first sentence of a Markdown field, as inline Markdown (marked lang="en" where
+        Welsh falls back to English): a condensed handout's one line for an element or tip."""
+        body = prepare_markdown(handouts.first_sentence(self._text(value)), lambda prose: self.resolve(prose, page))
+        return self._lang_wrap(value, body)
 
     def front_matter_value(self, value) -> Markup:
         """A page title or description for front matter. The theme prints these without
