@@ -484,7 +484,7 @@ def child_whatif(variant: str, config: str, site_dir: str) -> None:
     if variant == "no-qr":
         printing.qr_svg = lambda url: ""
     elif variant == "no-print-urls":
-        printing.with_print_urls = lambda page_html, page_url: page_html
+        printing.with_print_urls = lambda page_html, page_url: (page_html, [])
     elif variant == "no-sanitiser":
         sanitize.sanitize_html = lambda page_html: page_html
     start = time.process_time()

@@ -27,7 +27,6 @@ from guidesite import csp, languages, publish, search
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
-from guidesite.printing import with_print_urls
 from guidesite.sanitize import sanitize_html
 from guidesite.translations import field_statuses
 
@@ -178,14 +177,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Sanitise the page, index it for search, then add what only we write: print URLs and the
-    print footer."""
+    """Sanitise the page, index it for search, then add what only we write: link notes and the
+    footer for paper."""
     renderer = getattr(config, STATE)
     html = sanitize_html(html)
     index, facts = getattr(config, SEARCH)
     if page.file.src_uri in facts:
         index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    return renderer.print_footer(with_print_urls(html, page.canonical_url), page.canonical_url)
+    return renderer.print_footer(html, page.canonical_url, page.file.src_uri)
 
 
 def on_post_build(config):

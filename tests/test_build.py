@@ -30,7 +30,7 @@ def page(built: Path, url: str, lang: str = "en") -> str:
 def article(built: Path, url: str, lang: str = "en") -> str:
     """The page's own content, without the theme's navigation or the print-only link addresses."""
     content = re.search(r"<article.*?</article>", page(built, url, lang), re.S).group(0)
-    return re.sub(r' data-print-url="[^"]*"', "", content)
+    return re.sub(r' data-print-(?:url|note)="[^"]*"', "", content)
 
 
 class Links(HTMLParser):

@@ -14,8 +14,8 @@ from tests.test_contributing import add_examples, project  # noqa: F401 - projec
 from tests.test_real_site import PUBLISHED, current_pages, unresolved
 
 # The pages CONTRIBUTING.md's worked examples add, in each language.
-EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-three-step-check/",
-                 "references/example-2016/", "theory/example-collaborative-working/",
+EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-meeting-tips/",
+                 "handouts/example-three-step-check/", "references/example-2016/", "theory/example-collaborative-working/",
                  "theory/example-do-we-need-to-collaborate/", "theory/example-meeting-tips/",
                  "theory/example-three-step-check/", "workshops/example-deciding-to-collaborate/"]
 ADDED = sorted(f"{lang}/{page}" for lang in ("en", "cy") for page in EXAMPLE_PAGES)
@@ -61,13 +61,11 @@ def test_deleting_a_published_entry_fails_with_the_url_and_the_fix(site, capsys)
     (site / TIPS).unlink()
     status, out = urls(site, capsys, "--check")
     assert status == 1
-    assert out.splitlines()[:3] == [
-        "✗ /cy/theory/example-meeting-tips/ was published and no longer resolves — if the entry was renamed, "
-        "list its old id under `formerly:` in the entry that replaces it (see CONTRIBUTING.md, rule 4)",
-        "✗ /en/theory/example-meeting-tips/ was published and no longer resolves — if the entry was renamed, "
-        "list its old id under `formerly:` in the entry that replaces it (see CONTRIBUTING.md, rule 4)",
-        ""]
-    assert f"✗ 2 of the {len(registered(site))} published URLs would stop working." in out
+    fix = ("was published and no longer resolves — if the entry was renamed, list its old id under `formerly:` "
+           "in the entry that replaces it (see CONTRIBUTING.md, rule 4)")
+    assert out.splitlines()[:5] == [f"✗ /{lang}/{folder}/example-meeting-tips/ {fix}"
+                                    for lang in ("cy", "en") for folder in ("handouts", "theory")] + [""]
+    assert f"✗ 4 of the {len(registered(site))} published URLs would stop working." in out
 
 
 def test_renaming_a_published_entry_with_formerly_passes(site, capsys):
@@ -79,7 +77,7 @@ def test_renaming_a_published_entry_with_formerly_passes(site, capsys):
     old.unlink()
     status, out = urls(site, capsys, "--check")
     assert status == 0, out
-    assert "2 new ones" in out  # the new id's pages; the old id's now redirect to them
+    assert "4 new ones" in out  # the new id's pages and handouts; the old id's now redirect to them
 
 
 def test_record_adds_the_new_urls_and_removes_none(site, capsys):
@@ -118,5 +116,5 @@ def test_the_pull_request_check_job_passes_a_new_entry_and_fails_a_lost_url_in_p
     (site / TIPS).unlink()
     check, lost = run_job()
     assert check.returncode == 0 and lost.returncode == 1
-    assert lost.stdout.startswith("✗ /cy/theory/example-meeting-tips/ was published and no longer resolves — if the "
+    assert lost.stdout.startswith("✗ /cy/handouts/example-meeting-tips/ was published and no longer resolves — if the "
                                   "entry was renamed, list its old id under `formerly:`")

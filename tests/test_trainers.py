@@ -2,6 +2,7 @@
 data-derived anchors identical in both languages, and validated workshop packs."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -142,8 +143,9 @@ def test_workshop_links_to_the_handouts_its_steps_use_and_each_is_a_handout(buil
     article = workshop_article(built, lang)
     materials = article[article.index('id="materials"'):article.index('id="preparation"')]
     listed = re.findall(r'href="([^"#][^"]*)"', materials)
-    # A question step gives its level's question set; a framework step, its own handout; tips, none.
-    assert listed == ["../../handouts/questions-personal-practice/", "../../handouts/ladder/"]
+    # A question step gives its level's question set; a framework or tips step, its own handout.
+    assert listed == ["../../handouts/questions-personal-practice/", "../../handouts/ladder/",
+                      "../../handouts/ladder-tips/"]
     steps = article[article.index('id="steps"'):]
     per_step = re.findall(re.escape(WORKSHOP_WORDS[lang]["handout"]) + r' <a href="([^"]+)"', steps)
     assert per_step == listed
@@ -182,17 +184,81 @@ def test_the_real_workshops_have_a_break_outcomes_materials_and_handouts():
             for field in (step.activity, step.notes):
                 assert field.cy and field.cy_status in ("draft", "reviewed"), (workshop.id, step.id)
             used = linked.entries[step.entry]
-            if used.type in ("framework", "question"):
+            if used.type in ("framework", "tips", "question"):
                 assert handout_path(used, workshop.levels) in pages, (workshop.id, step.id)
         for text in (*workshop.outcomes, *workshop.materials):
             assert text.cy and text.translation_state == "draft", (workshop.id, text.en)
 
 
-def test_handouts_exist_for_each_framework_and_question_set_in_both_languages(built):
+def test_handouts_exist_for_each_framework_tips_entry_and_question_set_in_both_languages(built):
     for lang in ("en", "cy"):
         assert "Which rung of the ladder are you on?" in (built / lang / "handouts/questions-personal-practice/index.html").read_text()
         framework = (built / lang / "handouts/ladder/index.html").read_text()
         assert "gs-notes" in framework and "Which rung are you on?" in framework
+        tips = (built / lang / "handouts/ladder-tips/index.html").read_text()
+        assert '<div class="gs-handout gs-handout--tips">' in tips and "gs-notes" in tips
+        assert "Look up" in tips and "1. " in tips
+        listed = (built / lang / "handouts/index.html").read_text()
+        for handout in ("ladder", "ladder-tips", "questions-personal-practice"):
+            assert f'href="{handout}/"' in listed, (lang, handout)
+        assert 'href="../../handouts/ladder-tips/"' in (built / lang / "theory/ladder-tips/index.html").read_text()
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Printable handout"), ("cy", "Taflen i'w hargraffu")])
+def test_handout_titles_are_escaped_once_with_no_markup(built, lang, label):
+    """The <title> of a handout is its text, escaped once: no '&amp;#39;', and no
+    <span lang="en"> from a Welsh page's English fallback title."""
+    for page, title in (("ladder", "The Ladder"), ("ladder-tips", "Tips for climbing"),
+                        ("questions-personal-practice", None)):
+        written = re.search(r"<title>(.*?)</title>", (built / lang / "handouts" / page / "index.html").read_text()).group(1)
+        shown = html.unescape(written)
+        assert "&" not in shown and "<" not in shown, written
+        assert shown.startswith(f"{label}: {title or ''}"), written
+
+
+def test_the_print_button_is_written_in_the_pages_language_for_the_script_to_make(built):
+    for lang, label in (("en", "Print this handout"), ("cy", "Argraffu'r daflen hon")):
+        for page in ("ladder", "ladder-tips", "questions-personal-practice"):
+            written = html.unescape((built / lang / "handouts" / page / "index.html").read_text())
+            assert f'<div class="gs-print-action"><span>{label}</span></div>' in written
+    assert "gs-print-action" not in (built / "en/theory/ladder/index.html").read_text()
+
+
+def test_a_framework_too_long_for_one_page_gets_a_condensed_handout(fixture_site):
+    """Decided from the content: the same framework with long descriptions is condensed to its
+    names and each description's first sentence, without citations; the entry page keeps it all."""
+    from guidesite.project import build_site
+    from guidesite.render import Renderer
+
+    def handout(lang: str = "en") -> str:
+        linked, _ = build_site(fixture_site)
+        return Renderer(linked, lang=lang).render_all()["handouts/ladder.md"]
+
+    assert "gs-handout--condensed" not in handout()
+    ladder = fixture_site / "theory/ladder.yml"
+    long = " ".join(["Another sentence about this rung, long enough to need a line of its own."] * 60)
+    ladder.write_text(ladder.read_text().replace(
+        "description: Half way, as [@smith-2001; @brown-1999] found.",
+        f"description: Half way up, as the study [@smith-2001; @brown-1999] found. {long}"))
+    for lang in ("en", "cy"):
+        condensed = handout(lang)
+        assert '<div class="gs-handout gs-handout--framework gs-handout--condensed" markdown>' in condensed
+        lines = re.sub(r'</?span(?: lang="en")?>', "", condensed).splitlines()  # Welsh: English, marked as such
+        assert "**2. Middle** — Half way up, as the study found." in lines
+        assert "Another sentence" not in condensed
+
+
+def test_ordinary_pages_print_link_addresses_as_numbered_notes_and_handouts_do_not(built):
+    entry = (built / "en/theory/trust/index.html").read_text(encoding="utf-8")
+    notes = re.search(r'<aside class="gs-print-links" aria-hidden="true" data-search-exclude>(.*?)</aside>', entry, re.S)
+    assert notes, "no list of link addresses for paper"
+    addresses = re.findall(r"<li>(.*?)</li>", notes.group(1))
+    assert len(addresses) == len(set(addresses)) > 3
+    numbered = re.findall(r'data-print-url="([^"]+)" data-print-note="(\d+)"', entry)
+    assert numbered and {addresses[int(n) - 1] for _, n in numbered} == {url for url, _ in numbered}
+    assert [int(n) for _, n in numbered][0] == 1
+    for page in ("ladder", "ladder-tips", "questions-personal-practice"):
+        assert "gs-print-links" not in (built / "en/handouts" / page / "index.html").read_text(encoding="utf-8")
 
 
 def test_print_footer_carries_the_permanent_url(built):

@@ -14,6 +14,10 @@ HOME_PAGE = "index.md"
 TRANSLATIONS_PAGE = "editors/translations.md"
 TERMS_PAGE = "terms.md"
 GO_INDEX = "go/index.md"  # every short link (/go/<id>/), for trainers
+# Entry types with a one-page printable handout each, at handouts/<id>/ (ids are unique across types).
+HANDOUT_TYPES = ("framework", "tips")
+HANDOUTS_FOLDER = "handouts/"
+HANDOUTS_INDEX = "handouts/index.md"
 # Index pages: source path -> template.
 INDEX_PAGES = {
     "theory/index.md": "theory_index.md.j2",
@@ -25,7 +29,7 @@ INDEX_PAGES = {
     "references/index.md": "bibliography.md.j2",
     "topics/index.md": "topics_index.md.j2",
     "workshops/index.md": "type_index.md.j2",
-    "handouts/index.md": "handouts_index.md.j2",
+    HANDOUTS_INDEX: "handouts_index.md.j2",
 }
 TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
               "definition": "glossary.md", "case-study": "case-studies/index.md",
@@ -50,20 +54,27 @@ def topic_path(topic: str) -> str:
     return f"topics/{topic}.md"
 
 
-def framework_handout_path(entry: BaseModel) -> str:
-    return f"handouts/{entry.id}.md"
+def entry_handout_path(entry: BaseModel) -> str:
+    """A framework's or tips entry's own one-page handout."""
+    return f"{HANDOUTS_FOLDER}{entry.id}.md"
+
+
+def is_handout(path: str) -> bool:
+    """Whether the page at source path ``path`` (in its language's folder or not) is a handout."""
+    path = path.removeprefix("en/")
+    return path.startswith(HANDOUTS_FOLDER) and path != HANDOUTS_INDEX
 
 
 def question_handout_path(level: str) -> str:
-    return f"handouts/questions-{level}.md"
+    return f"{HANDOUTS_FOLDER}questions-{level}.md"
 
 
 def handout_path(entry: BaseModel, levels=()) -> str | None:
-    """The handout participants use with ``entry``, if it has one: a framework's own, or a
+    """The handout participants use with ``entry``, if it has one: its own (a framework's or tips'), or a
     question's level's set of questions (the first of ``levels``, a workshop's, that the question
     is at; otherwise the question's first level). None for an entry without a handout."""
-    if entry.type == "framework":
-        return framework_handout_path(entry)
+    if entry.type in HANDOUT_TYPES:
+        return entry_handout_path(entry)
     if entry.type == "question":
         return question_handout_path(next((level for level in levels if level in entry.levels), entry.levels[0]))
     return None
@@ -89,7 +100,7 @@ def generated_paths(site) -> set[str]:
     paths = {entry_path(e) for e in site.entries.values()}
     paths |= {level_path(level) for level in LEVEL_ORDER} | {topic_path(t) for t in site.vocabulary.topics}
     paths |= set(INDEX_PAGES) | {TRANSLATIONS_PAGE, TERMS_PAGE, GO_INDEX}
-    paths |= {framework_handout_path(e) for e in site.of_type("framework")}
+    paths |= {entry_handout_path(e) for kind in HANDOUT_TYPES for e in site.of_type(kind)}
     paths |= {question_handout_path(level) for level in question_handout_levels(site.of_type("question"))}
     return paths
 

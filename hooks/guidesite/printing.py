@@ -1,5 +1,6 @@
-"""What a printed page needs: every link's full address, and a footer with the page's
-permanent URL and a QR code for it, made at build time (no external service)."""
+"""What a printed page needs: every link's full address, as a numbered note at the end of the
+page rather than inline, and a footer with the page's permanent URL and a QR code for it, made
+at build time (no external service)."""
 from __future__ import annotations
 
 import html
@@ -8,20 +9,27 @@ from urllib.parse import urljoin
 
 import zxingcpp
 
-HREF = re.compile(r'<a href="([^"#][^"]*|#[^"]*)"')
+# A link's start tag up to its href (other attributes may come first: class="…").
+HREF = re.compile(r'<a(?:\s[a-z-]+="[^"]*")*?\shref="([^"]*)"')
 # The size and the modules' path in zxing-cpp's SVG; the rest of its file (XML prolog,
 # doctype, fixed pixel size) cannot go inline in a page, so the code is re-wrapped.
 QR_SVG = re.compile(r'<svg width="(\d+)" height="(\d+)".*?<path d="([MHVZhvz0-9 -]+)"', re.S)
 
 
-def with_print_urls(page_html: str, page_url: str) -> str:
-    """Give each link a data-print-url with its absolute address, shown after it on paper."""
+def with_print_urls(page_html: str, page_url: str) -> tuple[str, list[str]]:
+    """Give each link a data-print-url with its absolute address and a data-print-note with the
+    number of that address among the page's notes (one number per address, in order of first
+    appearance); on paper the number follows the link. Returns the page and the addresses."""
+    notes: dict[str, int] = {}
+
     def absolute(match: re.Match) -> str:
         href = html.unescape(match.group(1))
         if href.startswith("#"):
             return match.group(0)
-        return f'{match.group(0)} data-print-url="{html.escape(urljoin(page_url, href))}"'
-    return HREF.sub(absolute, page_html)
+        address = urljoin(page_url, href)
+        number = notes.setdefault(address, len(notes) + 1)
+        return f'{match.group(0)} data-print-url="{html.escape(address)}" data-print-note="{number}"'
+    return HREF.sub(absolute, page_html), list(notes)
 
 
 def qr_svg(url: str) -> str:

@@ -19,14 +19,15 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, languages, printing, schemas, translations
+from . import bibliography, handouts, languages, printing, schemas, translations
 from .entry_types import ENTRY_TYPES, SECTION
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
-from .pages import (GO_INDEX, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE, TYPE_INDEX,
-                    entry_path, framework_handout_path, handout_path, level_path, question_handout_levels,
+from .pages import (GO_INDEX, HANDOUT_TYPES, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE,
+                    TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout, level_path,
+                    question_handout_levels,
                     question_handout_path, topic_path)
 from .collation import collation_key
 
@@ -70,6 +71,7 @@ class Renderer:
             # Markdown anchors are written {#id}, so Jinja comments use {%# ... #%} instead.
             comment_start_string="{%#", comment_end_string="#%}")
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
+                           text=self._text, first_sentence=self.first_sentence,
                            entry=self.linked.entries.__getitem__)
         env.globals.update(t=self.strings, link=self.link, url=self.url, cite=self.cite, lang=self.lang,
                            reference_html=self.reference_html, reference_text=self.reference_text,
@@ -108,6 +110,12 @@ class Renderer:
         if value.is_fallback(self.lang):
             return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
         return body
+
+    def first_sentence(self, value: LocalText, page: str) -> Markup:
+        """The first sentence of a Markdown field, as inline Markdown (marked lang="en" where
+        Welsh falls back to English): a condensed handout's one line for an element or tip."""
+        body = prepare_markdown(handouts.first_sentence(self._text(value)), lambda prose: self.resolve(prose, page))
+        return self._lang_wrap(value, body)
 
     def front_matter_value(self, value) -> Markup:
         """A page title or description for front matter. The theme prints these without
@@ -373,15 +381,19 @@ class Renderer:
                 entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
                 topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
                 frameworks=self.in_order(self.linked.site.of_type("framework")),
+                tips=self.in_order(self.linked.site.of_type("tips")),
                 question_levels=question_handout_levels(self.linked.site.of_type("question")))
         return pages
 
     def handouts(self) -> dict[str, str]:
-        """One printable page per framework, and per level's set of questions."""
+        """One printable page per framework and tips entry (each on one A4 page: in full, or
+        condensed if its text is too long for that), and per level's set of questions."""
         pages = {}
-        for entry in self.in_order(self.linked.site.of_type("framework")):
-            path = framework_handout_path(entry)
-            pages[path] = self.env.get_template("handout_framework.md.j2").render(entry=entry, page=path)
+        for kind in HANDOUT_TYPES:
+            for entry in self.in_order(self.linked.site.of_type(kind)):
+                path = entry_handout_path(entry)
+                pages[path] = self.env.get_template(f"handout_{kind}.md.j2").render(
+                    entry=entry, page=path, condensed=handouts.condensed(entry, self._text))
         questions = self.in_order(self.linked.site.of_type("question"))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
@@ -410,12 +422,18 @@ class Renderer:
             page=TRANSLATIONS_PAGE, totals=translations.counts(rows), by_entry=by_entry)
 
     def redirect_targets(self) -> dict[str, str]:
-        """Folder -> page it redirects to: old ids after a rename, and short /go/<id>/ links."""
-        targets = {f"{SECTION[self.linked.entries[new].type]}/{old}/": new
-                   for old, new in self.linked.redirects.items()}
-        for entry_id, entry in self.linked.entries.items():
-            targets.update({f"go/{short}/": entry_id for short in (entry_id, *entry.formerly)})
-        return {path: entry_path(self.linked.entries[i])[:-3] + "/" for path, i in sorted(targets.items())}
+        """Folder -> page it redirects to: old ids after a rename (their pages and handouts), and
+        short /go/<id>/ links."""
+        entries = self.linked.entries
+        targets = {}
+        for old, new in self.linked.redirects.items():
+            targets[f"{SECTION[entries[new].type]}/{old}/"] = entry_path(entries[new])
+            if entries[new].type in HANDOUT_TYPES:
+                targets[entry_handout_path(entries[new]).replace(f"/{new}.md", f"/{old}/")] = \
+                    entry_handout_path(entries[new])
+        for entry_id, entry in entries.items():
+            targets.update({f"go/{short}/": entry_path(entry) for short in (entry_id, *entry.formerly)})
+        return {path: page[:-3] + "/" for path, page in sorted(targets.items())}
 
     def redirect_pages(self) -> dict[str, str]:
         """Folder of each redirect page this language's build writes -> the page it leads to."""
@@ -435,12 +453,17 @@ class Renderer:
             target=posixpath.relpath(target, folder) + ("/" if not self.index_file else ".html"),
             script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
-    def print_footer(self, page_html: str, url: str | None) -> str:
-        """Append the print-only footer: permanent URL and its QR code."""
+    def print_footer(self, page_html: str, url: str | None, path: str = "") -> str:
+        """The page ready for paper: each link numbered, with its address in a list of notes at
+        the end (not on handouts, whose footer gives the one address they need), and the
+        print-only footer with the permanent URL and its QR code."""
         if not url:
             return page_html
-        footer = self.env.get_template("print_footer.html.j2").render(url=url, qr=Markup(printing.qr_svg(url)),
-                                                                       preview=self.preview)
+        page_html, notes = printing.with_print_urls(page_html, url)
+        if notes and not is_handout(path):
+            page_html += self.env.get_template("print_links.html.j2").render(notes=notes)
+        footer = self.env.get_template("print_footer.html.j2").render(
+            url=url, qr=Markup(printing.qr_svg(url)), handout=is_handout(path), preview=self.preview)
         return page_html + footer
 
     def site_files(self) -> dict[str, str]:

@@ -1,6 +1,7 @@
 """Which built pages the keyboard and print checks use, in the fixture and the real site."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.quality.sites import Built
@@ -26,3 +27,19 @@ def framework_handout(site: Built) -> str:
 
 def html_of(site: Built, url_path: str) -> Path:
     return site.out / url_path.removeprefix(site.prefix) / "index.html"
+
+
+HANDOUT_KIND = re.compile(r'<div class="gs-handout gs-handout--(\w+)')
+
+
+def handouts(site: Built) -> dict[str, str]:
+    """URL path -> kind ('framework', 'tips' or 'questions') of every handout of the built
+    site, in both languages: each page under <lang>/handouts/ but the index."""
+    found, pages = {}, set(site.html_files())
+    for lang in ("en", "cy"):
+        for html in sorted((site.out / lang / "handouts").glob("*/index.html")):
+            if html in pages:
+                kind = HANDOUT_KIND.search(html.read_text(encoding="utf-8"))
+                assert kind, f"{html}: a handout page without its gs-handout wrapper"
+                found[site.url_path(html)] = kind.group(1)
+    return found

@@ -2,7 +2,10 @@
 reachable with Tab, and every focused element shows where focus is."""
 from __future__ import annotations
 
-from tests.browser.pages import entry_page
+import pytest
+
+from guidesite.render import load_strings
+from tests.browser.pages import entry_page, handouts
 
 FOCUS_STATE = """() => {
   const el = document.activeElement;
@@ -88,3 +91,39 @@ def test_search_is_operable_from_the_keyboard_alone(site, base_url, context):
     assert result["tag"] == "a" and result["visible"], f"Tab from the field did not reach the results: {result}"
     page.keyboard.press("Enter")
     page.wait_for_url(result["href"])
+
+
+PRINT_STUB = "window.print = () => { window.__printed = (window.__printed || 0) + 1; };"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_handout_print_button_is_reached_by_tab_labelled_and_prints_with_enter_and_space(site, base_url, context, lang):
+    """Every kind of handout has a Print button in its language: a real <button>, reached with
+    Tab, shown with a visible focus indicator, printing with Enter or Space, and not on paper."""
+    label = load_strings(lang)["print"]["print_button"]
+    context.add_init_script(PRINT_STUB)  # the browser's print dialog cannot be driven headless
+    page = context.new_page()
+    kinds = {}
+    for path, kind in handouts(site).items():
+        if f"/{lang}/" in path:
+            kinds.setdefault(kind, path)
+    assert set(kinds) == {"framework", "tips", "questions"}, kinds
+    for kind, path in kinds.items():
+        page.goto(base_url.removesuffix(site.prefix) + path)
+        button = page.get_by_role("button", name=label, exact=True)
+        assert button.count() == 1, f"{path}: no Print button named {label!r}"
+        assert button.evaluate("b => b.tagName") == "BUTTON" and button.is_visible()
+        for _ in range(80):
+            focused = tab(page)
+            if focused and "gs-print-button" in focused["cls"]:
+                break
+        else:
+            raise AssertionError(f"{path}: the Print button is never reached with Tab")
+        assert focused["visible"], f"{path}: the focused Print button shows no focus indicator"
+        page.keyboard.press("Enter")
+        assert page.evaluate("window.__printed") == 1, f"{path}: Enter on the Print button did not print"
+        page.keyboard.press("Space")
+        assert page.evaluate("window.__printed") == 2, f"{path}: Space on the Print button did not print"
+        page.emulate_media(media="print")
+        assert not button.is_visible(), f"{path}: the Print button is printed"
+        page.emulate_media(media="screen")

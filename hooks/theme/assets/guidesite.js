@@ -23,3 +23,21 @@
   }
   if (window.document$) { window.document$.subscribe(addButtons); } else { addButtons(); }
 })();
+
+/* The Print button of a handout. The page holds its label (in the page's language) in a
+   placeholder that stays hidden without JavaScript; here it becomes a real button. */
+(function () {
+  function addPrintButtons() {
+    document.querySelectorAll(".gs-print-action:not(.gs-print-action--ready)").forEach(function (holder) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button gs-print-button";
+      button.textContent = holder.textContent.trim();
+      button.addEventListener("click", function () { window.print(); });
+      holder.textContent = "";
+      holder.appendChild(button);
+      holder.classList.add("gs-print-action--ready");
+    });
+  }
+  if (window.document$) { window.document$.subscribe(addPrintButtons); } else { addPrintButtons(); }
+})();
