@@ -26,6 +26,8 @@ def follow(built: Path, url: str) -> Path:
 @pytest.mark.parametrize("old, new", [
     ("en/theory/old-ladder", "en/theory/ladder"),
     ("cy/theory/old-ladder", "cy/theory/ladder"),
+    ("en/handouts/old-ladder", "en/handouts/ladder"),
+    ("cy/handouts/old-ladder", "cy/handouts/ladder"),
     ("en/go/old-ladder", "en/theory/ladder"),
     ("go/old-ladder", "en/theory/ladder"),
 ])
@@ -210,7 +212,8 @@ def test_handout_titles_are_escaped_once_with_no_markup(built, lang, label):
     <span lang="en"> from a Welsh page's English fallback title."""
     for page, title in (("ladder", "The Ladder"), ("ladder-tips", "Tips for climbing"),
                         ("questions-personal-practice", None)):
-        written = re.search(r"<title>(.*?)</title>", (built / lang / "handouts" / page / "index.html").read_text()).group(1)
+        handout = (built / lang / "handouts" / page / "index.html").read_text()
+        written = re.search(r"<title>(.*?)</title>", handout).group(1)
         shown = html.unescape(written)
         assert "&" not in shown and "<" not in shown, written
         assert shown.startswith(f"{label}: {title or ''}"), written
@@ -250,7 +253,8 @@ def test_a_framework_too_long_for_one_page_gets_a_condensed_handout(fixture_site
 
 def test_ordinary_pages_print_link_addresses_as_numbered_notes_and_handouts_do_not(built):
     entry = (built / "en/theory/trust/index.html").read_text(encoding="utf-8")
-    notes = re.search(r'<aside class="gs-print-links" aria-hidden="true" data-search-exclude>(.*?)</aside>', entry, re.S)
+    notes = re.search(r'<aside class="gs-print-links" aria-hidden="true" data-search-exclude>(.*?)</aside>',
+                      entry, re.S)
     assert notes, "no list of link addresses for paper"
     addresses = re.findall(r"<li>(.*?)</li>", notes.group(1))
     assert len(addresses) == len(set(addresses)) > 3
