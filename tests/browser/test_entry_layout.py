@@ -40,3 +40,25 @@ def test_the_related_block_is_short_on_a_phone_and_lists_each_entry_once(site, b
             repeated.append(path)
     context.close()
     assert too_tall == [] and repeated == []
+
+
+# The site's name in the header: how far its text overflows its box, and whether the box lies
+# inside the header bar.
+SITE_NAME_FIT = """() => {
+  const name = document.querySelector('.md-header__topic .md-ellipsis');
+  const box = name.getBoundingClientRect(), bar = document.querySelector('.md-header').getBoundingClientRect();
+  return [name.textContent.trim(), name.scrollWidth - name.clientWidth, name.scrollHeight - name.clientHeight,
+          box.top >= bar.top && box.bottom <= bar.bottom];
+}"""
+
+
+@pytest.mark.parametrize("site", ["real"], indirect=True)
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_header_shows_the_whole_site_name_on_a_phone(site, base_url, browser, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 700}, service_workers="block")
+    page = context.new_page()
+    page.goto(base_url + f"{lang}/")
+    name, overflow_x, overflow_y, inside_bar = page.evaluate(SITE_NAME_FIT)
+    context.close()
+    assert name and (overflow_x, overflow_y, inside_bar) == (0, 0, True), name
