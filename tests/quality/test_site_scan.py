@@ -82,6 +82,7 @@ def decoded_scheme(url: str) -> str:
 
 def scan(site_root: Path, html_file: Path, inline: list[re.Pattern], prefix: str = "/") -> list[str]:
     nodes = list(elements(html_file.read_text(encoding="utf-8")))
+    # The elements inside an <article> (not the article itself): the page's content.
     in_article = {inner.mem_id for article in nodes if article.tag == "article" for inner in list(elements(article))[1:]}
     # tag, attributes, inside <article>
     tags = [(n.tag, {k.lower(): (v or "") for k, v in n.attributes.items()}, n.mem_id in in_article) for n in nodes]
