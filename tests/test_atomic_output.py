@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, write
-from tests.test_build import mkdocs_build
+from tests.helpers import ROOT, mkdocs_build, write
 
 
 def tree(folder: Path) -> dict[str, str]:

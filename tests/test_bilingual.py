@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
+from tests.helpers import article, hrefs, mkdocs_build, page
 from tests.search_index import search_index
-from tests.test_build import article, mkdocs_build, page, parse
 
 
 def pages_of(built: Path, lang: str) -> list[str]:
@@ -89,8 +89,8 @@ def test_untranslated_hand_written_page_falls_back_with_notice(built):
 
 def test_root_landing_page_is_bilingual(built):
     landing = (built / "index.html").read_text(encoding="utf-8")
-    links = parse(landing)
-    assert "en/" in links.hrefs and "cy/" in links.hrefs
+    links = hrefs(landing)
+    assert "en/" in links and "cy/" in links
     assert 'lang="cy"' in landing
 
 

@@ -1,55 +1,13 @@
 """The fixture site built by `mkdocs build --strict`, checked as readers meet it: the HTML."""
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
-from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.conftest import write
+from tests.helpers import article, hrefs, ids, mkdocs_build, page, write
 from tests.search_index import search_index
-
-
-def mkdocs_build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(out)],
-                          capture_output=True, text=True, env=env, cwd=project)
-
-
-def page(built: Path, url: str, lang: str = "en") -> str:
-    return (built / lang / url.strip("/") / "index.html").read_text(encoding="utf-8")
-
-
-def article(built: Path, url: str, lang: str = "en") -> str:
-    """The page's own content, without the theme's navigation or the print-only link addresses."""
-    content = re.search(r"<article.*?</article>", page(built, url, lang), re.S).group(0)
-    return re.sub(r' data-print-(?:url|note)="[^"]*"', "", content)
-
-
-class Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag == "a" and attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-
-
-def parse(html: str) -> Links:
-    links = Links()
-    links.feed(html)
-    return links
 
 
 def test_every_entry_type_has_its_page(built):
@@ -121,7 +79,7 @@ def test_every_internal_link_and_anchor_resolves(built):
         if html_file.name == "404.html":
             continue
         here = "/" + html_file.relative_to(built).parent.as_posix() + "/"
-        for href in parse(html_file.read_text(encoding="utf-8")).hrefs:
+        for href in hrefs(html_file.read_text(encoding="utf-8")):
             target = urlparse(urljoin(here.replace("//", "/"), href))
             if target.scheme or target.netloc:
                 continue
@@ -129,7 +87,7 @@ def test_every_internal_link_and_anchor_resolves(built):
             file = path / "index.html" if path.is_dir() else path
             assert file.exists(), f"{html_file}: {href}"
             if target.fragment and file.suffix == ".html":
-                assert target.fragment in parse(file.read_text(encoding="utf-8")).ids, f"{html_file}: {href}"
+                assert target.fragment in ids(file.read_text(encoding="utf-8")), f"{html_file}: {href}"
 
 
 def test_search_index_holds_entry_text(built):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import FIXTURE_SITE, write
+from tests.helpers import FIXTURE_SITE, write
 
 REFERENCE = """\
 id: smith-2001

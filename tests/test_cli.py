@@ -14,7 +14,7 @@ import pytest
 
 from guidesite import cli, schemas
 from guidesite.cli import NOT_A_PROJECT, main
-from tests.conftest import ROOT, copy_fixture_site
+from tests.helpers import ROOT, copy_fixture_site
 
 WITHIN = "guidesite reviews: error: argument --within: must be a whole number of days between 0 and 36500, e.g. 30"
 NOT_A_DATE = ("guidesite reviews: error: argument --today: '%s' is not a real date — write it as YYYY-MM-DD, "

@@ -2,36 +2,17 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from guidesite.archetypes import FOLDER
 from guidesite.cli import main
-from tests.conftest import ROOT
+from tests.helpers import GUIDE, YAML_EXAMPLES, add_examples
 
-GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-YAML_EXAMPLES = [block for block in re.findall(r"```yaml\n(.*?)```", GUIDE, re.S) if "id: example-" in block]
 COMMANDS = [line.strip() for block in re.findall(r"```sh\n(.*?)```", GUIDE, re.S)
             for line in block.splitlines() if line.strip().startswith("guidesite ")]
-
-
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the real content, as an editor's checkout would be."""
-    for name in ("theory", "casestudies", "workshops", "content"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "vocabulary.yml", tmp_path / "vocabulary.yml")
-    return tmp_path
-
-
-def add_examples(project):
-    for block in YAML_EXAMPLES:
-        data = yaml.safe_load(block)
-        (project / FOLDER[data["type"]] / f"{data['id']}.yml").write_text(block, encoding="utf-8")
 
 
 def test_the_guide_has_an_example_of_every_entry_type():

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from guidesite.csp import PLACEHOLDER, CSPError, apply_csp, template_script_patterns
-from tests.test_build import mkdocs_build
+from tests.helpers import mkdocs_build
 
 TEMPLATE = '<script>var base=new URL("{{ base_url }}",location)</script>{% if x %}<script>go()</script>{% endif %}'
 ALLOWED = template_script_patterns([TEMPLATE])

@@ -12,7 +12,7 @@ from guidesite import schemas
 from guidesite.archetypes import FOLDER
 from guidesite.cli import main
 from guidesite.project import Project
-from tests.conftest import FIXTURE_SITE, ROOT
+from tests.helpers import FIXTURE_SITE, ROOT
 
 # What an editor types in place of each TODO in a new entry of the fixture site.
 FILLED = {

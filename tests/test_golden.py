@@ -12,7 +12,7 @@ import pytest
 
 from guidesite.project import build_site
 from guidesite.render import Renderer, entry_path
-from tests.conftest import FIXTURE_SITE
+from tests.helpers import FIXTURE_SITE
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["theory/trust.md", "theory/ladder.md", "theory/ladder-tips.md", "theory/which-rung.md",

@@ -11,7 +11,7 @@ import markdown
 
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from tests.conftest import write
+from tests.helpers import write
 
 MANY = 600
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]

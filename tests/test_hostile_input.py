@@ -2,24 +2,13 @@
 clear file:line error or in safely escaped output, never a traceback or executed code."""
 from __future__ import annotations
 
-from html.parser import HTMLParser
-from pathlib import Path
-
 import pytest
 
-from guidesite.load import MAX_FILE_BYTES, load_yaml
-from guidesite.problems import ContentError, Problems
+from guidesite.load import MAX_FILE_BYTES
+from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from tests.conftest import FIXTURE_SITE, write
-from tests.test_build import article, mkdocs_build
-
-
-def load(tmp_path: Path, raw: bytes):
-    path = tmp_path / "entry.yml"
-    path.write_bytes(raw)
-    problems = Problems()
-    return load_yaml(path, "entry.yml", problems), [str(p) for p in problems]
+from tests.helpers import FIXTURE_SITE, article, elements, load, mkdocs_build, write
 
 
 LOADER_CASES = [
@@ -88,25 +77,15 @@ def test_hostile_text_is_escaped_in_every_generated_page(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in pages["theory/ladder.md"]  # shown, not run
 
 
-class Tags(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.seen = []
-
-    def handle_starttag(self, tag, attrs):
-        self.seen.append((tag, attrs))
-
-
 def test_hostile_text_in_the_built_html_is_inert(fixture_site, tmp_path):
     _hostile_ladder(fixture_site)
     out = tmp_path / "built"
     assert mkdocs_build(fixture_site, out).returncode == 0
     html = article(out, "theory/ladder")
-    tags = Tags()
-    tags.feed(html)
-    assert not {"script", "img", "iframe"} & {tag for tag, _ in tags.seen}
-    assert not [name for _, attrs in tags.seen for name, _ in attrs if name.startswith("on")]
-    assert not [value for _, attrs in tags.seen for name, value in attrs
+    tags = [(node.tag, node.attributes) for node in elements(html)]
+    assert not {"script", "img", "iframe"} & {tag for tag, _ in tags}
+    assert not [name for _, attrs in tags for name in attrs if name.startswith("on")]
+    assert not [value for _, attrs in tags for name, value in attrs.items()
                 if name == "href" and value.lower().startswith("javascript")]
     assert "{{ 7*7 }}" in html and "{onclick}" in html  # template and attribute syntax shown as text
     head = (out / "en/theory/ladder/index.html").read_text()

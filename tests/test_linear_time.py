@@ -26,7 +26,7 @@ from guidesite.markdown_text import CODE, attribute_list_spans, split_code
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from tests.conftest import FIXTURE_SITE
+from tests.helpers import FIXTURE_SITE
 
 LIMIT = 20  # seconds for each guard
 

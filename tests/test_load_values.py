@@ -10,7 +10,7 @@ import pytest
 
 from guidesite.problems import ContentError
 from guidesite.project import build_site
-from tests.conftest import FIXTURE_SITE
+from tests.helpers import FIXTURE_SITE
 
 ENTRY = ("id: bad\ntype: definition\ntitle: {title}\nsummary: A test entry.\nlevels: [personal-practice]\n"
          "topics: [trust]\nsources: [brown-1999]\ndefinition: ok\nreviewed: {{date: {date}, by: Content editor}}\n")

@@ -8,10 +8,7 @@ import pytest
 
 from guidesite import published
 from guidesite.cli import main
-from tests.conftest import ROOT
-from tests.test_build import mkdocs_build
-from tests.test_contributing import add_examples, project  # noqa: F401 - project is a fixture
-from tests.test_real_site import PUBLISHED, current_pages, unresolved
+from tests.helpers import PUBLISHED, ROOT, add_examples, current_pages, mkdocs_build, unresolved
 
 # The pages CONTRIBUTING.md's worked examples add, in each language.
 EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-meeting-tips/",
@@ -23,7 +20,7 @@ TIPS = "theory/tips/example-meeting-tips.yml"
 
 
 @pytest.fixture
-def site(project, capsys):  # noqa: F811 - the fixture imported above
+def site(project, capsys):
     """The copy with the register as the last deploy left it: every current page recorded."""
     (project / "tests").mkdir()
     shutil.copy(PUBLISHED, project / published.REGISTER)

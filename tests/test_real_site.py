@@ -9,29 +9,14 @@ import pytest
 from guidesite import published
 from guidesite.cli import main
 from guidesite.project import build_site
-from tests.conftest import ROOT
+from tests.helpers import PUBLISHED, ROOT, current_pages, hrefs, unresolved
 from tests.quality.sites import built_site
-from tests.test_trainers import follow
-
-PUBLISHED = Path(__file__).parent / "published_urls.txt"
 
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory) -> Path:
     """The real site, built once per test session and shared with the quality gates."""
     return built_site("real", tmp_path_factory).out
-
-
-def current_pages(site: Path, redirects: bool = False) -> set[str]:
-    """Every page folder of the built site that is a real page (with ``redirects``: a redirect)."""
-    return {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
-            if ('http-equiv="refresh"' in p.read_text(encoding="utf-8")) == redirects} - {"./"}
-
-
-def unresolved(site: Path, urls: list[str]) -> list[str]:
-    """The published URLs a built site no longer serves, as a page or as a redirect to one."""
-    return [url for url in urls if not (site / url / "index.html").is_file()
-            or not (follow(site, url.rstrip("/")) / "index.html").is_file()]
 
 
 def test_the_real_content_passes_check(capsys):
@@ -62,11 +47,9 @@ def links_from(site: Path, folder: str) -> set[str]:
     """Page folders linked from one page (redirect pages and other sites left out)."""
     from urllib.parse import urljoin, urlparse
 
-    from tests.test_build import parse
-
     html = (site / folder / "index.html").read_text(encoding="utf-8")
     found = set()
-    for href in parse(html).hrefs:
+    for href in hrefs(html):
         target = urlparse(urljoin(f"/{folder}", href))
         if target.scheme or target.netloc or not target.path.endswith("/"):
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import write
+from tests.helpers import write
 
 TERMS = """
 terms:

@@ -9,18 +9,7 @@ from pathlib import Path
 import pytest
 
 from guidesite.cli import main
-from tests.test_build import parse
-
-
-def follow(built: Path, url: str) -> Path:
-    """Where a reader arrives from ``url`` (a folder path), following redirect pages."""
-    for _ in range(3):
-        html = (built / url / "index.html").read_text(encoding="utf-8")
-        refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html)
-        if not refresh:
-            return (built / url).resolve()
-        url = str(Path(url) / refresh.group(1))
-    raise AssertionError(f"redirect loop at {url}")
+from tests.helpers import follow, ids, parse_html
 
 
 @pytest.mark.parametrize("old, new", [
@@ -48,7 +37,7 @@ def test_every_entry_has_a_short_link_in_both_languages_and_at_the_root(built):
 
 def article_ids(built: Path, lang: str, page: str) -> list[str]:
     html = (built / lang / page / "index.html").read_text(encoding="utf-8")
-    return sorted(parse(re.search(r"<article.*?</article>", html, re.S).group(0)).ids)
+    return sorted(ids(parse_html(html).css_first("article")))
 
 
 @pytest.mark.parametrize("page", ["theory/ladder", "theory/ladder-tips", "theory/which-rung", "theory/trust",
@@ -95,12 +84,12 @@ def workshop_article(built: Path, lang: str, page: str = "workshops/ladder-sessi
 
 def timetable(article: str) -> list[tuple[str, str, str, str]]:
     """(time, step's text, step's anchor or '', minutes) for each row of a workshop's timetable."""
-    table = re.search(r'<div class="gs-plan">.*?<tbody>(.*?)</tbody>', article, re.S).group(1)
     rows = []
-    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
-        time, step, minutes = (cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S))
-        anchor = re.search(r'href="#([^"]+)"', step)
-        rows.append((time, re.sub(r"<[^>]+>", "", step), anchor.group(1) if anchor else "", minutes))
+    for row in parse_html(article).css_first("div.gs-plan").css_first("tbody").css("tr"):
+        time, step, minutes = row.css("td")
+        anchor = step.css_first('[href^="#"]')
+        rows.append((time.text().strip(), step.text().strip(), anchor.attributes["href"][1:] if anchor else "",
+                     minutes.text().strip()))
     return rows
 
 
@@ -165,7 +154,7 @@ def test_the_real_workshops_have_a_break_outcomes_materials_and_handouts():
     from guidesite.pages import generated_paths, handout_path
     from guidesite.problems import Problems
     from guidesite.project import build_site
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     linked, _ = build_site(ROOT)
     workshops = linked.site.of_type("workshop")

@@ -7,7 +7,7 @@ from guidesite.cli import main
 from guidesite.mutation import mutate
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from tests.conftest import write
+from tests.helpers import write
 
 MUTATIONS = [
     ("Deddf", "soft", "Ddeddf"), ("Partneriaeth", "soft", "Bartneriaeth"), ("cydweithio", "soft", "gydweithio"),

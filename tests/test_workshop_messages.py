@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite.cli import main
-from tests.conftest import FIXTURE_SITE
+from tests.helpers import FIXTURE_SITE
 
 PACK = "workshops/ladder-session.yml"
 WORKSHOP = (FIXTURE_SITE / PACK).read_text(encoding="utf-8")

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 from guidesite.load import load_yaml_text
 from guidesite.problems import ContentError, Problems
 from guidesite.project import build_site
-from tests.conftest import FIXTURE_SITE, copy_fixture_site
-from tests.test_hostile_input import load
+from tests.helpers import FIXTURE_SITE, copy_fixture_site, load
 
 E = "entry.yml"
 

@@ -15,7 +15,7 @@ import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import CHROMIUM_ARGS, Offsite
+from tests.helpers import CHROMIUM_ARGS, Offsite
 from tests.quality.sites import chromium_path
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

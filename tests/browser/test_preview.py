@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guidesite import supervise
-from tests.conftest import copy_fixture_site
+from tests.helpers import copy_fixture_site
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_fixture_site
+from tests.helpers import ROOT, copy_fixture_site, mkdocs_build
 
 SITES = ("fixture", "real")
 REDIRECT_MARK = 'http-equiv="refresh"'
@@ -55,14 +55,6 @@ class Built:
         elif relative.endswith("/index.html"):
             relative = relative[: -len("index.html")]
         return self.prefix + relative
-
-
-def build(project: Path, out: Path, **env) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project, as CI does it."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                           str(project / "mkdocs.yml"), "-d", str(out)],
-                          capture_output=True, text=True, env=environ, cwd=project)
 
 
 def site_url_of(project: Path) -> str:
@@ -115,7 +107,7 @@ def _build_named(name: str, tmp_path_factory) -> Built | str:
             return f"real site skipped: its content does not pass `guidesite check` yet:\n{shown}"
         project = ROOT
     out = tmp_path_factory.mktemp(f"quality-{name}") / "site"
-    result = build(project, out)
+    result = mkdocs_build(project, out)
     if result.returncode != 0:
         if name == "fixture":
             raise AssertionError(f"the fixture site does not build:\n{result.stderr}")

@@ -14,8 +14,7 @@ import pytest
 
 from guidesite.problems import ContentError
 from guidesite.project import build_site
-from tests.conftest import FIXTURE_SITE, copy_fixture_site
-from tests.quality.sites import build
+from tests.helpers import FIXTURE_SITE, copy_fixture_site, mkdocs_build
 
 
 @dataclass(frozen=True)
@@ -354,7 +353,7 @@ def hostile_site(tmp_path_factory):
                       "content/files/report.pdf": PDF,
                       "vocabulary.yml": VOCABULARY.replace("{title: Power}", f"{{title: '{SCRIPT}'}}")})
     out = tmp_path_factory.mktemp("hostile-files-out") / "site"
-    result = build(site, out)
+    result = mkdocs_build(site, out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -405,7 +404,7 @@ def test_check_and_build_agree(tmp_path):
     write_case(site, written)
     expected = problems_of(site)
     assert len(expected) > 50
-    result = build(site, tmp_path / "out")
+    result = mkdocs_build(site, tmp_path / "out")
     assert result.returncode == 1
     reported = [line.strip() for line in result.stderr.splitlines() if re.match(r"^\S.*?:\d+:\d+: ", line.strip())]
     assert reported == expected
@@ -416,7 +415,7 @@ def test_a_problem_only_mkdocs_finds_still_names_the_editors_file():
     import importlib.util
     import logging
 
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
     spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks/mkdocs_hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)

@@ -8,36 +8,34 @@ import re
 import urllib.error
 import urllib.request
 from collections import deque
-from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
+from tests.helpers import elements
 from tests.quality.sites import SITES, built_site, serve
 
 LINK_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
 REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.I)
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.anchors: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
+def links_and_anchors(html: str) -> tuple[list[str], set[str]]:
+    """What a page links to or loads (with where its refresh goes), and its #anchors."""
+    links, anchors = [], set()
+    for node in elements(html):
+        tag, attrs = node.tag, node.attributes
         for key in ("id", "name"):
             if attrs.get(key):
-                self.anchors.add(attrs[key])
+                anchors.add(attrs[key])
         for element, attr in LINK_ATTRS:
             if tag == element and attrs.get(attr) and not (tag == "link" and attrs.get("rel") in
                                                              {"canonical", "alternate"}):
-                self.links.append(attrs[attr])
+                links.append(attrs[attr])
         if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
             found = REFRESH.match(attrs.get("content") or "")
             if found:
-                self.links.append(found.group(1).strip())
+                links.append(found.group(1).strip())
+    return links, anchors
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
@@ -64,10 +62,8 @@ def crawl(base_url: str, seeds: list[str]) -> tuple[int, list[str]]:
             continue
         if kind != "text/html":
             continue
-        page = Page()
-        page.feed(body.decode("utf-8"))
-        anchors[url] = page.anchors
-        for href in page.links:
+        links, anchors[url] = links_and_anchors(body.decode("utf-8"))
+        for href in links:
             target, fragment = urldefrag(urljoin(url, href))
             if not target.startswith(origin + "/"):
                 if urlsplit(target).scheme in ("http", "https") and urlsplit(target).hostname in ("127.0.0.1", "localhost"):

@@ -9,8 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT, copy_fixture_site
-from tests.quality.sites import build
+from tests.helpers import ROOT, copy_fixture_site, mkdocs_build
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
@@ -25,7 +24,7 @@ def test_properdocs_builds_the_fixture_site_like_mkdocs(tmp_path):
     result = subprocess.run([str(PROPERDOCS), "build", "--strict", "-q", "-f", "mkdocs.yml", "-d",
                              str(tmp_path / "properdocs")], cwd=source, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    mkdocs = build(source, tmp_path / "mkdocs", SOURCE_DATE_EPOCH="1767225600")
+    mkdocs = mkdocs_build(source, tmp_path / "mkdocs", SOURCE_DATE_EPOCH="1767225600")
     assert mkdocs.returncode == 0, mkdocs.stderr
     ours = {p.relative_to(tmp_path / "mkdocs").as_posix() for p in (tmp_path / "mkdocs").rglob("*") if p.is_file()}
     theirs = {p.relative_to(tmp_path / "properdocs").as_posix() for p in (tmp_path / "properdocs").rglob("*") if p.is_file()}

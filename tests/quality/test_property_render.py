@@ -15,7 +15,7 @@ from guidesite.markdown_text import CODE
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
-from tests.conftest import FIXTURE_SITE
+from tests.helpers import FIXTURE_SITE
 
 WELL_FORMED = re.compile(r"^[^:]+:\d+:\d+: ")
 RAW_ACTIVE = re.compile(r"<\s*(script|iframe)\b|<[a-z][^>]*\son[a-z]+\s*=", re.I)

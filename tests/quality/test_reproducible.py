@@ -7,8 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from tests.conftest import copy_fixture_site
-from tests.quality.sites import build
+from tests.helpers import copy_fixture_site, mkdocs_build
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 
@@ -20,14 +19,14 @@ def digests(out: Path) -> dict[str, str]:
 
 def test_two_builds_in_different_folders_are_byte_identical(tmp_path):
     first_src = copy_fixture_site(tmp_path / "one")
-    first = build(first_src, tmp_path / "one-out", SOURCE_DATE_EPOCH=EPOCH)
+    first = mkdocs_build(first_src, tmp_path / "one-out", SOURCE_DATE_EPOCH=EPOCH)
     assert first.returncode == 0, first.stderr
     time.sleep(1.1)
     second_src = copy_fixture_site(tmp_path / "two" / "deeper")
     later = time.time() + 3600
     for path in second_src.rglob("*"):
         os.utime(path, (later, later))  # every source file changed an hour later
-    second = build(second_src, tmp_path / "two-out", SOURCE_DATE_EPOCH=EPOCH)
+    second = mkdocs_build(second_src, tmp_path / "two-out", SOURCE_DATE_EPOCH=EPOCH)
     assert second.returncode == 0, second.stderr
     one, two = digests(tmp_path / "one-out"), digests(tmp_path / "two-out")
     assert one.keys() == two.keys()

@@ -12,7 +12,6 @@ import hashlib
 import html
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -20,6 +19,7 @@ import material
 import pytest
 
 from mkdocs_hooks import MATERIAL_INLINE, THEME
+from tests.helpers import elements
 from tests.quality.sites import SITES, built_site
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -80,51 +80,24 @@ def decoded_scheme(url: str) -> str:
     return text.split(":", 1)[0].lower() if ":" in text else ""
 
 
-class Scan(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.tags: list[tuple[str, dict, bool]] = []  # tag, attributes, inside <article>
-        self.scripts: list[tuple[dict, str]] = []
-        self._article = 0
-        self._script: dict | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs_dict = {k.lower(): (v or "") for k, v in attrs}
-        self.tags.append((tag, attrs_dict, self._article > 0))
-        self.attr_names = getattr(self, "attr_names", []) + [(tag, k.lower()) for k, _ in attrs]
-        if tag == "article":
-            self._article += 1
-        if tag == "script":
-            self._script, self._text = attrs_dict, []
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self._article -= 1
-        if tag == "script" and self._script is not None:
-            self.scripts.append((self._script, "".join(self._text)))
-            self._script = None
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._text.append(data)
-
-
 def scan(site_root: Path, html_file: Path, inline: list[re.Pattern], prefix: str = "/") -> list[str]:
-    text = html_file.read_text(encoding="utf-8")
-    parser = Scan()
-    parser.feed(text)
+    nodes = list(elements(html_file.read_text(encoding="utf-8")))
+    # The elements inside an <article> (not the article itself): the page's content.
+    in_article = {inner.mem_id for article in nodes if article.tag == "article" for inner in list(elements(article))[1:]}
+    # tag, attributes, inside <article>
+    tags = [(n.tag, {k.lower(): (v or "") for k, v in n.attributes.items()}, n.mem_id in in_article) for n in nodes]
+    scripts = [(attrs, node.text()) for node, (tag, attrs, _) in zip(nodes, tags) if tag == "script"]
     here = prefix + html_file.relative_to(site_root).as_posix()
     problems = []
-    metas = [i for i, (tag, attrs, _) in enumerate(parser.tags) if attrs.get("http-equiv", "").lower() == CSP_META]
-    policy = directives(parser.tags[metas[0]][1].get("content", "") if metas else "")
+    metas = [i for i, (tag, attrs, _) in enumerate(tags) if attrs.get("http-equiv", "").lower() == CSP_META]
+    policy = directives(tags[metas[0]][1].get("content", "") if metas else "")
     if not metas:
         problems.append("no Content-Security-Policy")
     else:
-        if metas[0] != 3 or "charset" not in parser.tags[2][1]:  # <html><head><meta charset><meta CSP>
+        if metas[0] != 3 or "charset" not in tags[2][1]:  # <html><head><meta charset><meta CSP>
             problems.append("the Content-Security-Policy does not come straight after <meta charset>")
         problems += policy_problems(policy)
-    for attrs, body in parser.scripts:
+    for attrs, body in scripts:
         src = attrs.get("src")
         if src:
             resolved = urlsplit(urljoin(here, src))
@@ -140,10 +113,11 @@ def scan(site_root: Path, html_file: Path, inline: list[re.Pattern], prefix: str
             problems.append(f"unknown inline script: {body[:80]!r}")
         elif script_hash(body) not in policy["script-src"]:
             problems.append(f"inline script not allowed by the Content-Security-Policy: {body[:80]!r}")
-    for tag, name in parser.attr_names:
-        if name.startswith("on"):
-            problems.append(f"event handler attribute {name} on <{tag}>")
-    for tag, attrs, in_article in parser.tags:
+    for tag, attrs, _ in tags:
+        for name in attrs:
+            if name.startswith("on"):
+                problems.append(f"event handler attribute {name} on <{tag}>")
+    for tag, attrs, in_article in tags:
         for name in ("href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data"):
             if name in attrs and decoded_scheme(attrs[name]) in ("javascript", "data", "vbscript"):
                 problems.append(f"<{tag} {name}={attrs[name][:60]!r}>")
