@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tests.quality.sites import built_site, chromium_path, serve
 
 RUNNER = ROOT / "tests" / "quality" / "lighthouse.mjs"
