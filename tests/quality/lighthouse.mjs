@@ -1,6 +1,6 @@
 // Lighthouse (mobile, its defaults) on each URL given, in one Chromium: prints a JSON list, in
 // the order given, of {url, scores: {category: 0..100}, failing: {category: ["audit: title (value)"]},
-// console: ["source: message"]}.
+// console: ["source: message"], benchmarkIndex: this machine's CPU score, as Lighthouse measured it}.
 // Usage: node lighthouse.mjs CHROMIUM_PATH URL...   (run by tests/quality/test_lighthouse.py)
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
@@ -25,7 +25,7 @@ try {
         .map(ref => `${ref.id}: ${lhr.audits[ref.id].title} (${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score})`);
     }
     const errors = lhr.audits["errors-in-console"]?.details?.items ?? [];
-    results.push({ url, scores, failing, console: errors.map(item => `${item.source}: ${item.description}`) });
+    results.push({ url, scores, failing, benchmarkIndex: lhr.environment.benchmarkIndex, console: errors.map(item => `${item.source}: ${item.description}`) });
   }
 } finally {
   await chrome.kill();

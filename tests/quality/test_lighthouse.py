@@ -4,7 +4,10 @@ practices (which include no console error) and SEO score 100; performance at lea
 
 Lighthouse's performance score varies from run to run with the machine's load, so a page
 under 95 is measured twice more and judged by the median of its three runs, as Lighthouse's
-own guidance on variability advises. The other categories are judged on every run."""
+own guidance on variability advises. On a machine too slow or too busy for the score to mean
+anything (Lighthouse's benchmark index at most 1000, where Lighthouse itself warns that the
+score is unreliable) the performance check is skipped and says so; the other categories are
+judged on every run, whatever the machine."""
 from __future__ import annotations
 
 import json
@@ -40,6 +43,7 @@ PAGES = {"bilingual landing page": "", "page not found": "404.html",
          **{f"{kind} ({lang})": f"{lang}/{path}" for kind, path in KINDS.items() for lang in ("en", "cy")}}
 PERFECT = ("accessibility", "best-practices", "seo")
 PERFORMANCE = 95
+SLOW_CPU = 1000  # Lighthouse's own threshold (core/gather/driver/environment.js)
 
 
 def _lighthouse(urls: list[str]) -> list[dict]:
@@ -65,10 +69,18 @@ def runs(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_lighthouse_scores(runs, name):
+def test_accessibility_best_practices_and_seo_are_perfect(runs, name):
     for run in runs[name]:
         assert {c: run["scores"][c] for c in PERFECT} == dict.fromkeys(PERFECT, 100), run["failing"]
         assert run["console"] == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_performance_on_a_phone(runs, name):
+    benchmark = statistics.median(run["benchmarkIndex"] for run in runs[name])
+    if benchmark <= SLOW_CPU:
+        pytest.skip(f"Lighthouse's benchmark index here is {benchmark:.0f} (at most {SLOW_CPU}: a CPU too slow "
+                    "or too busy for a meaningful performance score); run this gate on a quiet machine")
     performance = statistics.median(run["scores"]["performance"] for run in runs[name])
     assert performance >= PERFORMANCE, [(run["scores"]["performance"], run["failing"]["performance"])
                                         for run in runs[name]]
