@@ -24,10 +24,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from guidesite import csp, languages, publish, search
+from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
 from guidesite.sanitize import sanitize_html
+from guidesite.site_model import VOCABULARY_FILE
 from guidesite.translations import field_statuses
 
 log = get_plugin_logger("guidesite")
@@ -234,7 +236,7 @@ def _build_welsh(config, welsh: Path) -> None:
 
 def on_serve(server, config, builder):
     root = _root(config)
-    for watched in ("theory", "casestudies", "workshops", "vocabulary.yml", "hooks", WELSH_CONFIG):
+    for watched in (*ENTRY_FOLDERS, VOCABULARY_FILE, "hooks", WELSH_CONFIG):
         if (root / watched).exists():
             server.watch(str(root / watched))
     server.builder = _serving_last_good(server.builder, Path(server.root))

@@ -13,13 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entry_types import ENTRY_FOLDERS
 from .entry_types.fields import RESERVED_IDS
 from .problems import Problems, visible
-
-ENTRY_FOLDERS = ("theory", "casestudies", "workshops")
-CONTENT_FOLDER = "content"
-# Where images and documents live inside content/; published as /<lang>/images/... .
-STATIC_FOLDERS = ("images", "files")
+from .site_model import CONTENT_FOLDER, STATIC_FOLDERS
 ENTRY_SUFFIXES = (".yml", ".yaml")
 NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 ENTRY_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.ya?ml$")

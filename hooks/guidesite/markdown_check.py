@@ -23,7 +23,8 @@ from .entry_types.fields import MarkdownText
 from .link import LinkedSite
 from .load import dotted_path, line_column, line_starts
 from .markdown_text import ALLOWED_CLASSES, attribute_allowed, attribute_list_spans, code_spans
-from .pages import HOME_PAGE, INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
+from .pages import INTRO_PAGES, entry_path, generated_paths, level_section_ids, taken_names
+from .site_model import HOME_PAGE, LEVELS
 from .problems import Problems
 
 WEB = ("https://", "http://", "mailto:")
@@ -135,7 +136,7 @@ class MarkdownChecker:
         """The anchors of a hand-written page, with its level page's lists when it introduces one."""
         if path not in self._ids:
             level = path.removesuffix(".md")
-            lists = level_section_ids(self.site, level) if level in LEVEL_ORDER else set()
+            lists = level_section_ids(self.site, level) if level in LEVELS else set()
             self._ids[path] = heading_ids(self.pages[path].markdown) | lists
         return self._ids[path]
 

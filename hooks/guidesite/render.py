@@ -20,15 +20,14 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import bibliography, handouts, languages, printing, schemas, translations
-from .entry_types import ENTRY_TYPES, SECTION
+from .entry_types import ENTRY_KINDS, ENTRY_TYPES, LISTED_TYPES, SECTION, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
-from .pages import (GO_INDEX, HANDOUT_TYPES, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE,
-                    TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout, level_path,
-                    question_handout_levels,
-                    question_handout_path, topic_path)
+from .pages import (HANDOUT_TYPES, INDEX_PAGES, TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout,
+                    level_path, level_set_entries, question_handout_levels, question_handout_path, topic_path)
+from .site_model import GO_INDEX, LEVELS, TERMS_PAGE, TRANSLATIONS_PAGE
 from .collation import collation_key
 
 HERE = Path(__file__).parent
@@ -78,7 +77,7 @@ class Renderer:
                            visual_caption=self.visual_caption, clock=self.clock, step_title=self.step_title, step_link=self.step_link,
                            step_handout=self.step_handout, workshop_handouts=self.workshop_handouts,
                            date=self.date, level_title=self.level_title,
-                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
+                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS,
                            long_list=LONG_LIST)
         return env
 
@@ -240,7 +239,7 @@ class Renderer:
         path = handout_path(entry, workshop.levels)
         if path is None:
             return None
-        level = next((level for level in LEVEL_ORDER if question_handout_path(level) == path), None)
+        level = next((level for level in LEVELS if question_handout_path(level) == path), None)
         if level is None:
             return path, self.txt(entry.title)
         return path, plain(self.strings["workshop"]["question_set"].format(level=self.level_title(level)))
@@ -326,7 +325,7 @@ class Renderer:
         return found
 
     def render_entry(self, entry: BaseModel) -> str:
-        template = self.env.get_template(f"{entry.type.replace('-', '_')}.md.j2")
+        template = self.env.get_template(kind_of(entry).template)
         backlinks = self.backlinks(entry.id)
         return template.render(entry=entry, page=entry_path(entry), backlinks=backlinks,
                                related=self.related(entry, backlinks), notices=self.translation_notices(entry.texts()))
@@ -356,7 +355,7 @@ class Renderer:
         pages.update(self.content_pages())
         by_level, by_topic = self._by_value(entries, "levels"), self._by_value(entries, "topics")
         all_groups = self._listing(entries)
-        for level in LEVEL_ORDER:
+        for level in LEVELS:
             path = level_path(level)
             intro = pages.get(path)
             pages[path] = self.env.get_template("level.md.j2").render(
@@ -374,15 +373,15 @@ class Renderer:
         pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
         pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries,
                                                                          index_file=self.index_file)
+        index_of = {kind.index_page: name for name, kind in ENTRY_KINDS.items()}
         for path, template in INDEX_PAGES.items():
-            type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
+            type_name = index_of.get(path)
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=all_groups,
-                entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
+                entries=self._index_order(e for e in entries if e.type == type_name),
                 topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
-                frameworks=self.in_order(self.linked.site.of_type("framework")),
-                tips=self.in_order(self.linked.site.of_type("tips")),
-                question_levels=question_handout_levels(self.linked.site.of_type("question")))
+                handout_groups=self._handout_groups(),
+                question_levels=question_handout_levels(level_set_entries(self.linked.site)))
         return pages
 
     def handouts(self) -> dict[str, str]:
@@ -394,7 +393,7 @@ class Renderer:
                 path = entry_handout_path(entry)
                 pages[path] = self.env.get_template(f"handout_{kind}.md.j2").render(
                     entry=entry, page=path, condensed=handouts.condensed(entry, self._text))
-        questions = self.in_order(self.linked.site.of_type("question"))
+        questions = self.in_order(level_set_entries(self.linked.site))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
             pages[path] = self.env.get_template("handout_questions.md.j2").render(
@@ -408,7 +407,8 @@ class Renderer:
         vocabulary = self.linked.site.vocabulary
         titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values(),
                                           *vocabulary.terms.values()]]
-        titles += [entry.title for entry in self.linked.site.of_type("definition")]
+        titles += [entry.title for name, kind in ENTRY_KINDS.items() if kind.glossary
+                   for entry in self.linked.site.of_type(name)]
         pairs += [(title.en, title.cy, title.cy_status) for title in titles if title.cy]
         once = {pair[0].casefold(): pair for pair in reversed(pairs)}  # a topic that is also a defined term
         return sorted(once.values(), key=lambda pair: pair[0].casefold())
@@ -496,8 +496,14 @@ class Renderer:
         return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"),
                                                              index_file=self.index_file)
 
-    def _index_key(self, type_name: str | None):
-        return bibliography.sort_key if type_name == "reference" else self.title_key
+    def _index_order(self, entries) -> list:
+        """A type's entries in the order of its index page: its own (a bibliography's), or by title."""
+        return sorted(entries, key=lambda entry: entry.index_key() or self.title_key(entry))
+
+    def _handout_groups(self) -> dict[str, tuple[str, list]]:
+        """Each type with a handout per entry -> (its handouts' anchor on the handouts page, its entries)."""
+        return {name: (ENTRY_KINDS[name].index_page.split("/")[0].removesuffix(".md"),
+                       self.in_order(self.linked.site.of_type(name))) for name in HANDOUT_TYPES}
 
     def title_key(self, item) -> tuple:
         """Where an entry or vocabulary item comes in a list on this language's pages."""

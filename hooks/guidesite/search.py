@@ -35,14 +35,17 @@ from html.parser import HTMLParser
 
 from . import bibliography, languages, welsh
 from .entry_types.fields import LocalText
-from .pages import GO_INDEX, INDEX_PAGES, TERMS_PAGE, TRANSLATIONS_PAGE, entry_path, level_path, topic_path
+from .entry_types import ENTRY_KINDS
+from .pages import INDEX_PAGES, entry_path, level_path, topic_path
+from .site_model import GO_INDEX, HANDOUTS_FOLDER, TERMS_PAGE, TRANSLATIONS_PAGE
 
 # --- how much each kind of page counts: declared once ----------------------------------------
+# Each entry type declares its own (entry_types/*.py: search_weight): answers first, workshops
+# below them, references (findable by author, year and title) below every answer.
 KIND_WEIGHTS = {
-    "framework": 1.0, "tips": 1.0, "question": 1.0, "definition": 1.0, "case-study": 0.9,
-    "workshop": 0.8, "page": 0.7,            # hand-written pages: home, introductions, about
+    **{name: kind.search_weight for name, kind in ENTRY_KINDS.items()},
+    "page": 0.7,            # hand-written pages: home, introductions, about
     "level": 0.45, "topic": 0.45, "listing": 0.35,
-    "reference": 0.3,                         # findable by author, year and title, below answers
 }
 # How much a word counts in each part of a page, and how strongly that part's length dilutes
 # it (BM25's b; titles and aliases are short, so barely).
@@ -184,7 +187,7 @@ def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
     for topic in linked.site.vocabulary.topics:
         facts[prefix + topic_path(topic)] = Facts("topic")
     for path in (*INDEX_PAGES, TERMS_PAGE):
-        if not path.startswith("handouts/"):
+        if not path.startswith(HANDOUTS_FOLDER):
             facts[prefix + path] = Facts("listing")
     for display in linked.site.content:
         path = display.removeprefix("content/")

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from ..site_model import LEVELS
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LANGUAGES = ("en", "cy")
 
 
 class Strict(BaseModel):
@@ -37,7 +39,7 @@ def _not_reserved(value: str) -> str:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(_not_reserved),
                Field(description="Lowercase words joined by hyphens, e.g. power-spectrum")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Level = Literal["personal-practice", "partnership-development", "organisational-leadership"]
+Level = Literal[LEVELS]
 
 
 def fingerprint(text: str) -> str:
@@ -130,11 +132,53 @@ def unique_list(item_type: Any, *, min_length: int = 0):
     return Annotated[list[item_type], Field(min_length=min_length), AfterValidator(_unique)]
 
 
+@dataclass(frozen=True)
+class Pointer:
+    """One id an entry points at: by which relation, and where in its file (named in messages).
+    ``part`` is the anchor of a part of the target it uses (a workshop step's element), if any."""
+
+    relation: str
+    target: str
+    at: tuple
+    part: str | None = None
+    part_at: tuple | None = None
+
+
 class Document(Strict):
     """What every kind of file has in common: the texts it holds and the ids it points at."""
 
+    def pointers(self) -> list[Pointer]:
+        """Every id this entry's fields point at (links in its text are found by link.py)."""
+        return []
+
     def linked_ids(self) -> dict[str, list[str]]:
+        """Every id this entry's fields point at, by relation."""
+        found: dict[str, list[str]] = {}
+        for pointer in self.pointers():
+            found.setdefault(pointer.relation, []).append(pointer.target)
+        return found
+
+    def parts(self) -> dict:
+        """The permanent in-page anchors of its page (from data ids, never from heading text) ->
+        the title a link to that part shows, or None where a link shows the entry's own title."""
         return {}
+
+    def linkable_texts(self):
+        """(field path, LocalText) for every text that may hold links and citations."""
+        return self.texts()
+
+    def named_as(self) -> tuple[str, str] | None:
+        """(first author's surname, year) by which prose names this work, if it is one."""
+        return None
+
+    @property
+    def type_label(self) -> str:
+        """The key of its type's name in the interface strings ('types:'): its type, or a finer kind."""
+        return self.type
+
+    def index_key(self) -> tuple | None:
+        """Its place on its type's index page; None: by title, in the page's language."""
+        return None
 
     @property
     def heading(self):
@@ -172,9 +216,9 @@ class Entry(Document):
     formerly: unique_list(Id) = Field([], description="Ids this entry was published under before a rename or "
                                                       "merge; their old links redirect here")
 
-    def linked_ids(self) -> dict[str, list[str]]:
-        """Every id this entry points at, by relation; used to check ids and compute backlinks."""
-        return {"cites": [s.ref for s in self.sources], "related": list(self.related)}
+    def pointers(self) -> list[Pointer]:
+        return [*(Pointer("cites", s.ref, ("sources", i)) for i, s in enumerate(self.sources)),
+                *(Pointer("related", r, ("related", i)) for i, r in enumerate(self.related))]
 
 
 def _walk_texts(value: Any, at: tuple):
