@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from . import welsh
+from .entry_types import RELATION_TARGETS
 from .load import dotted_path, line_column, line_starts, raw_strings
 from .mutation import PREFIXES, TRIGGERS, WELSH_NAMES, changes, mutate, word_before
-from .entry_types import RELATION_TARGETS
 from .problems import Problems, did_you_mean
+from .site_model import page_language
 
 if TYPE_CHECKING:  # the project's model; project.build_site is what calls link_site
     from .project import Site
@@ -297,7 +299,7 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
-        if display.endswith(".cy.md"):
+        if page_language(display).code == welsh.CODE:
             for match in wikilinks(markdown):
                 link = unmutated(match, markdown, welsh_heading)
                 if link:

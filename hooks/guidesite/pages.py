@@ -5,8 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .entry_types import ENTRY_KINDS, LISTED_TYPES, SECTION
-from .site_model import (GO_INDEX, HANDOUTS_FOLDER, HANDOUTS_INDEX, HOME_PAGE, LEVELS, SITE_INDEX_PAGES, TERMS_PAGE,
-                         THEME_FOLDERS, TRANSLATIONS_PAGE)
+from .site_model import (GO_INDEX, HANDOUTS_FOLDER, HANDOUTS_INDEX, HOME_PAGE, LEVELS, MAIN_LANGUAGE, SITE_INDEX_PAGES,
+                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, page_language)
 
 # Each type's index page, listing all its entries.
 TYPE_INDEX = {name: kind.index_page for name, kind in ENTRY_KINDS.items()}
@@ -38,7 +38,7 @@ def entry_handout_path(entry: BaseModel) -> str:
 
 def is_handout(path: str) -> bool:
     """Whether the page at source path ``path`` (in its language's folder or not) is a handout."""
-    path = path.removeprefix("en/")
+    path = path.removeprefix(MAIN_LANGUAGE.folder)
     return path.startswith(HANDOUTS_FOLDER) and path != HANDOUTS_INDEX
 
 
@@ -90,7 +90,7 @@ def generated_paths(site) -> set[str]:
 def page_paths(site) -> set[str]:
     """Every page of one language's site: generated and hand-written (``X.cy.md`` is the Welsh
     of ``X.md``, published at its address, never a page of its own)."""
-    written = {d.removeprefix("content/") for d in site.content if not d.endswith(".cy.md")}
+    written = {d.removeprefix("content/") for d in site.content if page_language(d).main}
     return generated_paths(site) | written
 
 

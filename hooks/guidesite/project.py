@@ -60,12 +60,8 @@ class Site:
     unchecked: list[Source] = field(default_factory=list)
 
     def of_type(self, type_name: str) -> list[BaseModel]:
-        return sorted((e for e in self.entries.values() if e.type == type_name), key=sort_key)
-
-
-def sort_key(entry: BaseModel) -> str:
-    title = entry.heading if isinstance(entry.heading, str) else entry.heading.en
-    return title.casefold()
+        """Every entry of a type, by id: each page puts them in its own language's order."""
+        return sorted((e for e in self.entries.values() if e.type == type_name), key=lambda entry: entry.id)
 
 
 def _read_page(project: Project, path: Path, problems: Problems) -> ContentPage | None:

@@ -6,7 +6,8 @@ Losing one fails, in plain words, with the fix (``guidesite urls --check``, and 
 """
 from __future__ import annotations
 
-from .languages import LANGUAGES, prefix
+from .languages import prefix
+from .site_model import LANGUAGE as LANGUAGES  # by code
 from .link import LinkedSite
 from .pages import folder_url, page_paths
 from .render import Renderer

@@ -19,7 +19,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, handouts, languages, printing, schemas, translations
+from . import bibliography, handouts, languages, printing, schemas, translations, welsh
 from .entry_types import ENTRY_KINDS, ENTRY_TYPES, LISTED_TYPES, SECTION, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
@@ -27,7 +27,8 @@ from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
 from .pages import (HANDOUT_TYPES, INDEX_PAGES, TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout,
                     level_path, level_set_entries, question_handout_levels, question_handout_path, topic_path)
-from .site_model import GO_INDEX, LEVELS, TERMS_PAGE, TRANSLATIONS_PAGE
+from .site_model import (GO_INDEX, LANGUAGE, LANGUAGES, LEVELS, MAIN_LANGUAGE, TERMS_PAGE, TRANSLATIONS,
+                         TRANSLATIONS_PAGE, page_in, page_language)
 from .collation import collation_key
 
 HERE = Path(__file__).parent
@@ -49,7 +50,7 @@ class Renderer:
     """Renders every generated page of a linked site in one language."""
 
     linked: LinkedSite
-    lang: str = "en"
+    lang: str = MAIN_LANGUAGE.code
     # What a link to a folder ends with: "" where the host serves index.html for a folder; in a
     # preview opened from disk (file://), which does not, the file itself (and a page is x.html).
     index_file: str = ""
@@ -78,7 +79,7 @@ class Renderer:
                            step_handout=self.step_handout, workshop_handouts=self.workshop_handouts,
                            date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS,
-                           long_list=LONG_LIST)
+                           long_list=LONG_LIST, main_lang=MAIN_LANGUAGE.code)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------
@@ -98,7 +99,7 @@ class Renderer:
 
     def _lang_wrap(self, value, escaped: Markup) -> Markup:
         if isinstance(value, LocalText) and value.is_fallback(self.lang):
-            return Markup('<span lang="en">') + escaped + Markup("</span>")
+            return Markup(f'<span lang="{MAIN_LANGUAGE.code}">') + escaped + Markup("</span>")
         return escaped
 
     def md(self, value: LocalText | None, page: str) -> Markup:
@@ -107,7 +108,7 @@ class Renderer:
             return Markup("")
         body = prepare_markdown(self._text(value), lambda prose: self.resolve(prose, page))
         if value.is_fallback(self.lang):
-            return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
+            return Markup(f'<div lang="{MAIN_LANGUAGE.code}" markdown>\n\n') + body + Markup("\n\n</div>")
         return body
 
     def first_sentence(self, value: LocalText, page: str) -> Markup:
@@ -153,8 +154,8 @@ class Renderer:
         if key not in self._labels:
             entry = self.linked.entries[entry_id]
             title = part_title(entry, anchor) or entry.heading
-            if mutation and self.lang == "cy" and isinstance(title, LocalText) and title.cy:
-                title = title.model_copy(update={"cy": mutate(title.cy, mutation)})
+            if mutation and self.lang == welsh.CODE and isinstance(title, LocalText) and title.cy:
+                title = title.model_copy(update={welsh.CODE: mutate(title.cy, mutation)})
             self._labels[key] = self.txt(title)
         return self._labels[key]
 
@@ -197,7 +198,7 @@ class Renderer:
 
         class Mutating(string.Formatter):
             def format_field(self, value, spec):
-                mutated = value.model_copy(update={"cy": mutate(value.cy, spec)}) if spec and value.cy else value
+                mutated = value.model_copy(update={welsh.CODE: mutate(value.cy, spec)}) if spec and value.cy else value
                 return renderer.html_text(mutated)
 
         names = {"first": entry.elements[0].name, "last": entry.elements[-1].name}
@@ -310,10 +311,10 @@ class Renderer:
         return groups
 
     def translation_notices(self, texts) -> list[str]:
-        """Welsh-page notices for untranslated, stale or draft text (none on English pages)."""
-        if self.lang == "en":
+        """Notices on a translation's page for untranslated, stale or draft text (none in the main language)."""
+        if languages.is_main(self.lang):
             return []
-        states = {text.translation_state for _, text in texts}
+        states = {text.state(self.lang) for _, text in texts}
         notices = self.strings["notices"]
         found = []
         if "missing" in states:
@@ -332,17 +333,18 @@ class Renderer:
 
     def content_pages(self) -> dict[str, str]:
         """Hand-written pages in this language: ``X.cy.md`` is the Welsh of ``X.md``; where it is
-        missing, the Welsh site shows the English with a notice, marked lang="en"."""
+        missing, a translation's site shows the main language's page with a notice, marked lang="en"."""
         pages = {}
         content = self.linked.site.content
-        for display, english in content.items():
-            path = display.removeprefix("content/")
-            if path.endswith(".cy.md"):
+        language = LANGUAGE[self.lang]
+        for display, original in content.items():
+            if not page_language(display).main:
                 continue
-            welsh = content.get(f"content/{path[:-3]}.cy.md")
-            page = welsh if self.lang != "en" and welsh else english
+            path = display.removeprefix("content/")
+            translated = None if language.main else content.get(page_in(display, language))
+            page = translated or original
             body = prepare_markdown(page.markdown, lambda prose, path=path: self.resolve(prose, path), ids_allowed=True)
-            if self.lang != "en" and not welsh:
+            if not language.main and not translated:
                 body = self.env.get_template("untranslated.md.j2").render(body=body)
             pages[path] = self.env.get_template("content_page.md.j2").render(page=page, body=Markup(body))
         return pages
@@ -402,8 +404,8 @@ class Renderer:
 
     def term_pairs(self) -> list[tuple[str, str, str]]:
         """English ↔ Welsh pairs of the site's key terms: levels, topics, entry types, defined terms."""
-        english, welsh = load_strings("en"), load_strings("cy")
-        pairs = [(english["types"][t]["one"], welsh["types"][t]["one"], "draft") for t in english["types"]]
+        english, welsh_strings = load_strings(MAIN_LANGUAGE.code), load_strings(welsh.CODE)
+        pairs = [(english["types"][t]["one"], welsh_strings["types"][t]["one"], "draft") for t in english["types"]]
         vocabulary = self.linked.site.vocabulary
         titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values(),
                                           *vocabulary.terms.values()]]
@@ -414,7 +416,9 @@ class Renderer:
         return sorted(once.values(), key=lambda pair: pair[0].casefold())
 
     def render_translation_status(self) -> str:
-        rows = translations.field_statuses(self.linked)
+        """The editors' page of how far each text is translated: into this language, or in the
+        main language's build, into the first translated one."""
+        rows = translations.field_statuses(self.linked, TRANSLATIONS[0].code if languages.is_main(self.lang) else self.lang)
         by_entry: dict[str, list] = {}
         for row in rows:
             by_entry.setdefault(row.entry_id, []).append(row)
@@ -441,7 +445,7 @@ class Renderer:
         pages = {}
         for redirect, target in self.redirect_targets().items():
             pages[folder + redirect] = folder + target
-            if folder and redirect.startswith("go/"):
+            if languages.is_main(self.lang) and redirect.startswith("go/"):
                 pages[redirect] = folder + target  # short links also work without a language: /go/<id>/
         return pages
 
@@ -468,12 +472,12 @@ class Renderer:
 
     def site_files(self) -> dict[str, str]:
         """Every file this language's build publishes: pages (Markdown), redirects (HTML)
-        and, for English, the bilingual landing page at the root."""
+        and, for the main language, the landing page at the root."""
         folder = languages.prefix(self.lang)
         files = {folder + path: markdown for path, markdown in self.render_all().items()}
         for origin, target in self.redirect_pages().items():
             files[f"{origin}index.html"] = self.render_redirect(origin, target)
-        if folder:
+        if languages.is_main(self.lang):
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
         return files
@@ -492,9 +496,10 @@ class Renderer:
         return {folder + path: raw for path, raw in self.linked.site.static.items()}
 
     def render_landing(self) -> str:
-        """The bilingual page at the root of the site, from which each language is entered."""
-        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"),
-                                                             index_file=self.index_file)
+        """The page at the root of the site, in every language, from which each language is entered."""
+        return self.env.get_template("landing.md.j2").render(
+            languages=[{"code": language.code, "t": load_strings(language.code)} for language in LANGUAGES],
+            index_file=self.index_file)
 
     def _index_order(self, entries) -> list:
         """A type's entries in the order of its index page: its own (a bibliography's), or by title."""

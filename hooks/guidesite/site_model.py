@@ -14,6 +14,7 @@ from dataclasses import dataclass
 class Language:
     code: str  # its BCP 47 code: the theme's language, the /<code>/ folder and the interface strings' file
     name: str  # its name in itself, as the language switch shows it
+    english_name: str  # its name in English, in messages to editors and the JSON Schemas
     config: str  # its MkDocs configuration file
     # The main build is the one that is asked for: it writes its pages under /<code>/, the
     # landing page and short links at the root, then builds every other language into /<code>/.
@@ -24,13 +25,41 @@ class Language:
         """The folder its pages are published in: /<code>/."""
         return f"{self.code}/"
 
+    @property
+    def prefix(self) -> str:
+        """Where its pages sit inside its own build: the main build writes them under /<code>/;
+        every other language's build is itself published at /<code>/."""
+        return self.folder if self.main else ""
+
+    @property
+    def page_suffix(self) -> str:
+        """How a hand-written page in this language is named: about.md, or its translation about.cy.md."""
+        return ".md" if self.main else f".{self.code}.md"
+
 
 LANGUAGES = (
-    Language("en", "English", "mkdocs.yml", main=True),
-    Language("cy", "Cymraeg", "mkdocs.cy.yml"),
+    Language("en", "English", "English", "mkdocs.yml", main=True),
+    Language("cy", "Cymraeg", "Welsh", "mkdocs.cy.yml"),
 )
 LANGUAGE = {language.code: language for language in LANGUAGES}
 MAIN_LANGUAGE = next(language for language in LANGUAGES if language.main)
+# The languages an editor translates into: each text's '<code>:' beside its main-language one.
+TRANSLATIONS = tuple(language for language in LANGUAGES if not language.main)
+
+
+def page_language(path: str) -> Language:
+    """The language of a hand-written page by its name: 'about.cy.md' is Welsh, 'about.md' the main one."""
+    return next((language for language in TRANSLATIONS if path.endswith(language.page_suffix)), MAIN_LANGUAGE)
+
+
+def page_in(path: str, language: Language) -> str:
+    """The name of the main-language page ``path`` (about.md) in ``language`` (about.cy.md)."""
+    return path.removesuffix(".md") + language.page_suffix
+
+
+def original_page(path: str) -> str:
+    """The main-language page a translated page is the translation of: about.cy.md -> about.md."""
+    return path.removesuffix(page_language(path).page_suffix) + ".md"
 
 # The levels of practice, in the order readers meet them; vocabulary.yml gives each its
 # title and summary in every language, and must name each one.

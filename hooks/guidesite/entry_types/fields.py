@@ -10,9 +10,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model,
+                      model_validator)
 
-from ..site_model import LEVELS
+from ..site_model import LANGUAGE, LEVELS, MAIN_LANGUAGE, TRANSLATIONS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -47,30 +48,48 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
 
 
-class LocalText(Strict):
-    """A text in English with an optional Welsh translation and its review status."""
+MAIN = MAIN_LANGUAGE.code
 
-    en: NonEmpty
-    cy: NonEmpty | None = None
-    cy_status: Literal["draft", "reviewed"] = Field(
-        "draft", description="draft: written by the team, awaiting a Welsh-speaking reviewer")
-    cy_translates: str | None = Field(
-        None, description="fingerprint of the English text the Welsh translates; shown by 'guidesite translations'")
+
+class _Translated(Strict):
+    """What a text in the main language and its translations can say of itself in any language."""
 
     def text(self, lang: str) -> str:
-        return self.cy if lang == "cy" and self.cy else self.en
+        """The text in ``lang``, or in the main language where it is not translated yet."""
+        return getattr(self, lang, None) or getattr(self, MAIN)
 
     def is_fallback(self, lang: str) -> bool:
-        return lang != "en" and not self.cy
+        return not LANGUAGE[lang].main and not getattr(self, lang, None)
 
-    @property
-    def translation_state(self) -> str:
-        """missing, stale, draft or reviewed."""
-        if not self.cy:
+    def state(self, lang: str) -> str:
+        """Its translation into ``lang``: missing, stale, draft or reviewed."""
+        if not getattr(self, lang, None):
             return "missing"
-        if self.cy_translates is not None and self.cy_translates != fingerprint(self.en):
-            return "stale"  # a new Welsh text has no fingerprint yet: it is a draft of today's English
-        return self.cy_status
+        recorded = getattr(self, f"{lang}_translates")
+        if recorded is not None and recorded != fingerprint(getattr(self, MAIN)):
+            return "stale"  # a new translation has no fingerprint yet: it is a draft of today's text
+        return getattr(self, f"{lang}_status")
+
+
+def _text_fields() -> dict:
+    """The main language's text, then for each declared translation the fields editors write
+    (for Welsh: cy, cy_status, cy_translates), so a new language needs no change here."""
+    fields: dict = {MAIN: (NonEmpty, ...)}
+    for language in TRANSLATIONS:
+        fields[language.code] = (NonEmpty | None, None)
+        fields[f"{language.code}_status"] = (Literal["draft", "reviewed"], Field(
+            "draft", description=f"draft: written by the team, awaiting a {language.english_name}-speaking reviewer"))
+        fields[f"{language.code}_translates"] = (str | None, Field(
+            None, description=f"fingerprint of the {MAIN_LANGUAGE.english_name} text the {language.english_name} "
+                              "translates; shown by 'guidesite translations'"))
+    return fields
+
+
+_TRANSLATION_NAMES = " and ".join(language.english_name for language in TRANSLATIONS)
+LocalText = create_model(
+    "LocalText", __base__=_Translated, __module__=__name__, **_text_fields(),
+    __doc__=f"A text in {MAIN_LANGUAGE.english_name} with an optional {_TRANSLATION_NAMES} translation and its "
+            "review status.")
 
 
 class MarkdownText(LocalText):
@@ -78,13 +97,15 @@ class MarkdownText(LocalText):
 
 
 def _as_local_text(value: Any) -> Any:
-    return {"en": value} if isinstance(value, str) else value
+    return {MAIN: value} if isinstance(value, str) else value
 
 
+_FIELD_NAMES = ", ".join(_text_fields())
 Text = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
-                 Field(description="Plain text, or {en, cy, cy_status, cy_translates} with its Welsh")]
+                 Field(description=f"Plain text, or {{{_FIELD_NAMES}}} with its {_TRANSLATION_NAMES}")]
+_LANGUAGE_CODES = ", ".join(language.code for language in (MAIN_LANGUAGE, *TRANSLATIONS))
 Markdown = Annotated[MarkdownText, BeforeValidator(_as_local_text, json_schema_input_type=str | MarkdownText),
-                     Field(description="Markdown text ([[id]] links, [@ref] citations), or {en, cy, ...}")]
+                     Field(description=f"Markdown text ([[id]] links, [@ref] citations), or {{{_LANGUAGE_CODES}, ...}}")]
 
 
 class SourceRef(Strict):
