@@ -70,6 +70,11 @@ class _Translated(Strict):
             return "stale"  # a new translation has no fingerprint yet: it is a draft of today's text
         return getattr(self, f"{lang}_status")
 
+    @property
+    def translation_state(self) -> str:
+        """The state of its translation into the first translated language (Welsh)."""
+        return self.state(TRANSLATIONS[0].code)
+
 
 def _text_fields() -> dict:
     """The main language's text, then for each declared translation the fields editors write
