@@ -4,6 +4,7 @@ mkdocs.<code>.yml. Each test builds a copy of the fixture site with a copy of th
 extended, and reads what readers and other tools get: the built pages, search and schemas."""
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -12,6 +13,8 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import jsonschema
 
 from tests.conftest import ROOT, copy_fixture_site, write
 from tests.search_index import search_index
@@ -177,3 +180,21 @@ def test_a_third_language_is_its_declaration_its_strings_and_its_config(tmp_path
     assert (out / "eu" / "search" / "manifest.json").is_file()
     assert "theory/ladder/" in search_index(out, "eu").urls
     assert (out / "cy" / "theory" / "ladder" / "index.html").is_file()  # Welsh as before
+
+
+def test_every_entry_is_published_as_data_that_its_schema_validates(built):
+    data = json.loads((built / "data" / "entries.json").read_text(encoding="utf-8"))
+    schema = json.loads((built / "data" / "entries.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+    assert list(validator.iter_errors(data)) == []
+    by_id = {item["entry"]["id"]: item for item in data["entries"]}
+    assert set(by_id) == {path.stem for folder in ("theory", "casestudies", "workshops")
+                          for path in (ROOT / "tests" / "fixture_site" / folder).rglob("*.yml")}
+    trust = by_id["trust"]
+    assert trust["entry"]["title"]["en"] == "Trust" and trust["entry"]["title"]["cy"] == "Ymddiriedaeth"
+    assert trust["urls"] == {"en": "en/theory/trust/", "cy": "cy/theory/trust/"}
+    assert (built / trust["urls"]["cy"] / "index.html").is_file()
+    broken = copy.deepcopy(data)
+    del broken["entries"][0]["entry"]["type"]
+    assert list(validator.iter_errors(broken))  # the schema does judge the entries

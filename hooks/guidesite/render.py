@@ -19,7 +19,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, handouts, languages, printing, schemas, translations, welsh
+from . import bibliography, export, handouts, languages, printing, schemas, translations, welsh
 from .entry_types import ENTRY_KINDS, ENTRY_TYPES, LISTED_TYPES, SECTION, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
@@ -472,7 +472,7 @@ class Renderer:
 
     def site_files(self) -> dict[str, str]:
         """Every file this language's build publishes: pages (Markdown), redirects (HTML)
-        and, for the main language, the landing page at the root."""
+        and, for the main language, the landing page, the JSON Schemas and the entries as data at the root."""
         folder = languages.prefix(self.lang)
         files = {folder + path: markdown for path, markdown in self.render_all().items()}
         for origin, target in self.redirect_pages().items():
@@ -480,6 +480,7 @@ class Renderer:
         if languages.is_main(self.lang):
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
+            files.update(export.export_files(self.linked))
         return files
 
     def editor_files(self) -> dict[str, str]:
