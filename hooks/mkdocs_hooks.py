@@ -47,6 +47,7 @@ THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
 WARNINGS = "guidesite_warnings"
+ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
 SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
 # This configuration's build, while it runs: its staging folder and the log of its warnings
 # (MkDocs tells on_build_error no config).
@@ -163,25 +164,29 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def _is_bilingual_landing(page, config) -> bool:
+    return languages.is_main(_lang(config)) and page.file.src_uri == "index.md"
+
+
 def on_page_context(context, page, config, nav):
-    """Point the language switch and hreflang links at this page's equivalent, and give an
-    entry its breadcrumbs (the engine names the pages; their URLs are MkDocs')."""
+    """Give an entry its breadcrumbs (the engine names the pages; their URLs are MkDocs')."""
     files = getattr(config, FILES)
     context["gs_breadcrumbs"] = [
         {"title": crumb["title"], "url": get_relative_url(files.get_file_from_path(
             languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
         for crumb in page.meta.get("breadcrumbs", [])]
-    bilingual_landing = languages.is_main(_lang(config)) and page.file.src_uri == "index.md"
-    config.extra["alternate"] = [] if bilingual_landing else languages.alternates(
-        page.url, _lang(config), config.site_url)
-    page.meta["gs_search"] = search.ui(_strings(), _lang(config), bilingual_landing)
+    page.meta["gs_search"] = search.ui(_strings(), _lang(config), _is_bilingual_landing(page, config))
     return context
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Sanitise the page, index it for search, then add what only we write: link notes and the
-    footer for paper."""
+    """Name this page's equivalents, sanitise the page, index it for search, then add what only
+    we write: link notes and the footer for paper."""
     renderer = getattr(config, STATE)
+    # This page in each language, for the language switch and the sitemap's hreflang links
+    # (set here: MkDocs writes sitemap.xml before it templates any page).
+    page.meta[ALTERNATES] = [] if _is_bilingual_landing(page, config) else languages.alternates(
+        page.url, _lang(config), config.site_url)
     html = sanitize_html(html)
     index, facts = getattr(config, SEARCH)
     if page.file.src_uri in facts:
