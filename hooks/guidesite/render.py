@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import string
 from dataclasses import dataclass, field
@@ -19,8 +18,8 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, export, handouts, languages, printing, schemas, translations, welsh
-from .entry_types import ENTRY_KINDS, ENTRY_TYPES, LISTED_TYPES, SECTION, kind_of
+from . import bibliography, export, handouts, languages, printing, redirects, schemas, translations, welsh
+from .entry_types import ENTRY_KINDS, LISTED_TYPES, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .mutation import mutate
@@ -35,9 +34,6 @@ HERE = Path(__file__).parent
 # Pages that point at an entry, strongest relation first; the last is behind a disclosure.
 RELATED_ORDER = ("illustrates", "helps", "mentions")
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
-# The script that lets a redirect page keep the address's #part: hooks/theme/assets/redirect.js,
-# which MkDocs copies into each language's build with the rest of the theme.
-REDIRECT_SCRIPT = "assets/redirect.js"
 
 
 def load_strings(lang: str) -> dict:
@@ -425,38 +421,6 @@ class Renderer:
         return self.env.get_template("translations.md.j2").render(
             page=TRANSLATIONS_PAGE, totals=translations.counts(rows), by_entry=by_entry)
 
-    def redirect_targets(self) -> dict[str, str]:
-        """Folder -> page it redirects to: old ids after a rename (their pages and handouts), and
-        short /go/<id>/ links."""
-        entries = self.linked.entries
-        targets = {}
-        for old, new in self.linked.redirects.items():
-            targets[f"{SECTION[entries[new].type]}/{old}/"] = entry_path(entries[new])
-            if entries[new].type in HANDOUT_TYPES:
-                targets[entry_handout_path(entries[new]).replace(f"/{new}.md", f"/{old}/")] = \
-                    entry_handout_path(entries[new])
-        for entry_id, entry in entries.items():
-            targets.update({f"go/{short}/": entry_path(entry) for short in (entry_id, *entry.formerly)})
-        return {path: page[:-3] + "/" for path, page in sorted(targets.items())}
-
-    def redirect_pages(self) -> dict[str, str]:
-        """Folder of each redirect page this language's build writes -> the page it leads to."""
-        folder = languages.prefix(self.lang)
-        pages = {}
-        for redirect, target in self.redirect_targets().items():
-            pages[folder + redirect] = folder + target
-            if languages.is_main(self.lang) and redirect.startswith("go/"):
-                pages[redirect] = folder + target  # short links also work without a language: /go/<id>/
-        return pages
-
-    def render_redirect(self, folder: str, target: str) -> str:
-        """A static redirect page with relative URLs, so it works on any host and sub-path."""
-        entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
-        return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.heading),
-            target=posixpath.relpath(target, folder) + ("/" if not self.index_file else ".html"),
-            script=posixpath.relpath(REDIRECT_SCRIPT, folder))
-
     def print_footer(self, page_html: str, url: str | None, path: str = "") -> str:
         """The page ready for paper: each link numbered, with its address in a list of notes at
         the end (not on handouts, whose footer gives the one address they need), and the
@@ -475,8 +439,8 @@ class Renderer:
         and, for the main language, the landing page, the JSON Schemas and the entries as data at the root."""
         folder = languages.prefix(self.lang)
         files = {folder + path: markdown for path, markdown in self.render_all().items()}
-        for origin, target in self.redirect_pages().items():
-            files[f"{origin}index.html"] = self.render_redirect(origin, target)
+        files.update(redirects.redirect_files(self.linked, self.lang, self.env.get_template("redirect.html.j2"),
+                                              self.index_file))
         if languages.is_main(self.lang):
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
@@ -519,4 +483,4 @@ class Renderer:
         return sorted(items, key=self.title_key)
 
 
-__all__ = ["Renderer", "entry_path", "ENTRY_TYPES"]
+__all__ = ["Renderer", "entry_path"]
