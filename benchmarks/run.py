@@ -43,6 +43,10 @@ from pathlib import Path
 
 import yaml
 
+from guidesite.archetypes import FOLDER as FOLDERS  # where each type's files live
+from guidesite.entry_types import SECTION  # where each type's pages are published
+from guidesite.site_model import LEVELS
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixture_site"
 PYTHON = sys.executable
@@ -51,10 +55,6 @@ ME = str(Path(__file__).resolve())
 # Share of each entry type in a generated project, roughly as in the real content.
 SHARES = {"reference": 0.25, "definition": 0.20, "case-study": 0.15, "question": 0.15,
           "framework": 0.125, "tips": 0.125}
-FOLDERS = {"reference": "theory/references", "definition": "theory/definitions", "case-study": "casestudies",
-           "question": "theory/questions", "framework": "theory/frameworks", "tips": "theory/tips"}
-SECTION = {"reference": "references", "case-study": "case-studies"}  # all others publish under theory/
-LEVELS = ("personal-practice", "partnership-development", "organisational-leadership")
 WELSH_SHARE = 0.4   # entries whose title and summary have Welsh; half of them also their main text
 STALE_SHARE = 0.1   # of those Welsh texts, written for an older English text
 SKEW = 1.5          # link targets: index = len * random() ** SKEW, so early entries are linked more often

@@ -2,8 +2,9 @@
 
 The engine (the guidesite package beside this file) knows nothing of MkDocs; these
 event handlers pass it the project folder and language and give MkDocs the results.
-One build per language: mkdocs.yml builds English under /en/ with the bilingual landing
-page at the root, then builds mkdocs.cy.yml (Welsh) into /cy/. Per-build state lives on
+One build per language (guidesite.site_model.LANGUAGES): the main one (mkdocs.yml) builds
+English under /en/ with the landing page at the root, then builds each other language's
+configuration (mkdocs.cy.yml, Welsh) into /<code>/. Per-build state lives on
 the build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
@@ -24,10 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from guidesite import csp, languages, publish, search
+from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
 from guidesite.sanitize import sanitize_html
+from guidesite.site_model import LANGUAGES, TRANSLATIONS, VOCABULARY_FILE
 from guidesite.translations import field_statuses
 
 log = get_plugin_logger("guidesite")
@@ -36,10 +39,9 @@ translation_log = logging.getLogger("guidesite.translations")
 PREVIEW_ENVIRONMENT, PREVIEW = "GUIDESITE_PREVIEW", "guidesite_preview"
 FILES = "_guidesite_files"
 STATE = "guidesite_renderer"
-# The English build hands its checked, linked content to the Welsh build it starts, so the
-# content is loaded and checked once per `build` or `serve` rebuild, not once per language.
+# The main build hands its checked, linked content to the other languages' builds it starts, so
+# the content is loaded and checked once per `build` or `serve` rebuild, not once per language.
 LINKED = "guidesite_linked"
-WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 # Markdown extensions the engine's templates are written for.
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
@@ -110,11 +112,11 @@ def on_config(config):
     config.extra["breadcrumbs_label"] = load_strings(_lang(config))["breadcrumbs"]["label"]
     features = config.theme.get("features") or []
     config.theme["features"] = [*features, *(["navigation.path"] if "navigation.path" not in features else [])]
-    site_root = config.site_url.removesuffix("cy/") if _lang(config) == "cy" else config.site_url
+    site_root = languages.site_root(config.site_url, _lang(config))
     root_path = urllib.parse.urlparse(site_root).path or "/"  # the 404 page is served at any address
-    config.extra["not_found"] = [  # 404.html: both languages, this build's first, each with its home page
-        {"lang": lang, "home_url": f"{root_path}{lang}/", **load_strings(lang)["not_found"]}
-        for lang in sorted(languages.LANGUAGES, key=lambda code: code != _lang(config))]
+    config.extra["not_found"] = [  # 404.html: every language, this build's first, each with its home page
+        {"lang": language.code, "home_url": f"{root_path}{language.folder}", **load_strings(language.code)["not_found"]}
+        for language in sorted(LANGUAGES, key=lambda language: language.code != _lang(config))]
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
@@ -124,7 +126,7 @@ def on_config(config):
 
 
 def _strings() -> dict[str, dict]:
-    return {code: load_strings(code) for code in languages.LANGUAGES}
+    return {language.code: load_strings(language.code) for language in LANGUAGES}
 
 
 def _checked_content(config):
@@ -140,8 +142,8 @@ def _checked_content(config):
 
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
-    if _lang(config) == "cy":
-        stale = [row for row in field_statuses(linked) if row.state == "stale"]
+    if not languages.is_main(_lang(config)):
+        stale = [row for row in field_statuses(linked, _lang(config)) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
     renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
@@ -163,7 +165,7 @@ def on_files(files: Files, config) -> Files:
 
 
 def _is_bilingual_landing(page, config) -> bool:
-    return _lang(config) == "en" and page.file.src_uri == "index.md"
+    return languages.is_main(_lang(config)) and page.file.src_uri == "index.md"
 
 
 def on_page_context(context, page, config, nav):
@@ -193,17 +195,18 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config):
-    """Build the Welsh site into the English one's /cy/ folder; then, if the build that was
-    asked for met no problem, swap it in whole. Each language's search index is written into
+    """Build each other language's site into the main one's /<code>/ folder; then, if the build
+    that was asked for met no problem, swap it in whole. Each language's search index is written into
     the staging folder with the rest of its build."""
     index, _ = getattr(config, SEARCH)
     folder = Path(config.site_dir) / search.folder(_lang(config))
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in index.files().items():
         (folder / name).write_text(text, encoding="utf-8")
-    welsh = _root(config) / WELSH_CONFIG
-    if _lang(config) == "en" and welsh.is_file():
-        _build_welsh(config, welsh)
+    if languages.is_main(_lang(config)):
+        for language in TRANSLATIONS:
+            if (_root(config) / language.config).is_file():
+                _build_language(config, language)
     if hasattr(config, FINAL_SITE):
         warnings = getattr(config, WARNINGS)
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -222,24 +225,24 @@ def on_build_error(error):
         logging.getLogger("mkdocs").removeHandler(warnings)
 
 
-def _build_welsh(config, welsh: Path) -> None:
-    welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
-                               site_url=f"{config.site_url}cy/")
-    setattr(welsh_config, LINKED, getattr(config, STATE).linked)
-    # The English build's pages stay in memory until it returns. Frozen, Python's garbage
+def _build_language(config, language) -> None:
+    other = load_config(str(_root(config) / language.config), site_dir=str(Path(config.site_dir) / language.code),
+                        strict=config.strict, site_url=f"{config.site_url}{language.folder}")
+    setattr(other, LINKED, getattr(config, STATE).linked)
+    # The main build's pages stay in memory until it returns. Frozen, Python's garbage
     # collector stops re-scanning them throughout the Welsh build (at 5,000 entries that
     # scanning grew faster than the site).
     gc.collect()
     gc.freeze()
     try:
-        build(welsh_config)
+        build(other)
     finally:
         gc.unfreeze()
 
 
 def on_serve(server, config, builder):
     root = _root(config)
-    for watched in ("theory", "casestudies", "workshops", "vocabulary.yml", "hooks", WELSH_CONFIG):
+    for watched in (*ENTRY_FOLDERS, VOCABULARY_FILE, "hooks", *(language.config for language in TRANSLATIONS)):
         if (root / watched).exists():
             server.watch(str(root / watched))
     server.builder = _serving_last_good(server.builder, Path(server.root))

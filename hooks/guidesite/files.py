@@ -13,18 +13,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entry_types import ENTRY_FOLDERS
 from .entry_types.fields import RESERVED_IDS
 from .problems import Problems, visible
-
-ENTRY_FOLDERS = ("theory", "casestudies", "workshops")
-CONTENT_FOLDER = "content"
-# Where images and documents live inside content/; published as /<lang>/images/... .
-STATIC_FOLDERS = ("images", "files")
+from .site_model import CONTENT_FOLDER, STATIC_FOLDERS, TRANSLATIONS
 ENTRY_SUFFIXES = (".yml", ".yaml")
 NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 ENTRY_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.ya?ml$")
 STATIC_NAME = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*\.[a-z0-9]+$")
-PAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.cy)?\.md$")
+# A page, or its translation into a declared language (about.cy.md).
+PAGE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.(?:%s))?\.md$" % "|".join(l.code for l in TRANSLATIONS))
+PAGE_NAMES_FIX = "use lowercase letters, digits and hyphens, ending .md (or %s)" % ", ".join(
+    f"{language.page_suffix} for {language.english_name}" for language in TRANSLATIONS)
 MAX_STATIC_BYTES = 10 * 1024 * 1024
 # Allowed static types and the bytes each must start with (one of).
 STATIC_TYPES = {
@@ -146,7 +146,7 @@ def find_editor_files(root: Path, problems: Problems) -> EditorFiles:
                                  f"move it to content/{path.name}")
                 elif not PAGE_NAME.match(path.name) or path.name.split(".")[0] in WINDOWS_NAMES:
                     problems.add(display, 1, 1, f"the file name '{visible(path.name)}' is not allowed",
-                                 "use lowercase letters, digits and hyphens, ending .md (or .cy.md for Welsh)")
+                                 PAGE_NAMES_FIX)
                 else:
                     found.pages.append(path)
                 continue

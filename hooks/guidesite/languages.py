@@ -1,19 +1,28 @@
-"""Where each language lives and how a page finds its equivalent in the other.
+"""Where each language lives and how a page finds its equivalent in the others.
 
-English pages are published under /en/ and Welsh under /cy/, with the same id-based
-paths in both, so a trainer's link maps one to one; the root holds a bilingual landing
-page and language-free short links.
+Every language's pages are published under /<code>/ (site_model.LANGUAGES), with the same
+id-based paths in all, so a trainer's link maps one to one; the root holds a multilingual
+landing page and language-free short links.
 """
 from __future__ import annotations
 
 import posixpath
 
-LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+from .site_model import LANGUAGE, LANGUAGES, MAIN_LANGUAGE
 
 
 def prefix(lang: str) -> str:
-    """English pages sit under en/ in the main build; the Welsh build is published at cy/."""
-    return "en/" if lang == "en" else ""
+    """The main language's pages sit under en/ in the main build; every other build is published at <code>/."""
+    return LANGUAGE[lang].prefix
+
+
+def is_main(lang: str) -> bool:
+    return LANGUAGE[lang].main
+
+
+def site_root(site_url: str, lang: str) -> str:
+    """The address of the whole site, from that of one language's build."""
+    return site_url if is_main(lang) else site_url.removesuffix(LANGUAGE[lang].folder)
 
 
 def prefixed_nav(items, folder: str):
@@ -30,9 +39,9 @@ def prefixed_nav(items, folder: str):
 def alternates(page_url: str, lang: str, site_url: str) -> list[dict]:
     """This page in each language: ``link`` absolute (for hreflang), ``href`` relative (for
     the visible switch, so it works on any host and in `serve`)."""
-    site_root = site_url.removesuffix("cy/") if lang == "cy" else site_url
-    path = page_url.removeprefix("en/")
+    root = site_root(site_url, lang)
+    path = page_url.removeprefix(MAIN_LANGUAGE.folder)
     here = f"/{lang}/{path}" if path.endswith("/") or not path else posixpath.dirname(f"/{lang}/{path}")
-    return [{"name": name, "lang": code, "link": f"{site_root}{code}/{path}",
-             "href": posixpath.relpath(f"/{code}/{path}", here) + ("/" if path.endswith("/") or not path else "")}
-            for code, name in LANGUAGES.items()]
+    return [{"name": language.name, "lang": language.code, "link": f"{root}{language.code}/{path}",
+             "href": posixpath.relpath(f"/{language.code}/{path}", here) + ("/" if path.endswith("/") or not path else "")}
+            for language in LANGUAGES]

@@ -12,13 +12,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from . import welsh
+from .entry_types import RELATION_TARGETS
 from .load import dotted_path, line_column, line_starts, raw_strings
 from .mutation import PREFIXES, TRIGGERS, WELSH_NAMES, changes, mutate, word_before
 from .problems import Problems, did_you_mean
-from .project import Site
+from .site_model import page_language
+
+if TYPE_CHECKING:  # the project's model; project.build_site is what calls link_site
+    from .project import Site
 
 # No two quantifiers in these can take the same characters, so a match never backtracks. Even
 # so, finditer would read on from every '[[' or '[@' to the next ']' (quadratic on '[[a' or
@@ -30,20 +36,6 @@ WIKILINK_BACKWARDS = re.compile(r"(?:[^\]]+\|)?(?:\s*[^\]|\s]+\s*#)?\s*[^\]|#\s]
 CITATION = re.compile(r"\[(-?@[^\]]++)\]")
 # The locator is trimmed, or is the last white-space character if it has nothing else.
 CITED_ID = re.compile(r"^\s*+-?@([^\s,;]++)\s*+(?:,\s*(\S(?:[^;]*\S)?|\s))?\s*$")
-
-# Which types each relation may point at, and what an editor is told when it does not.
-THEORY = {"definition", "framework", "tips", "question"}
-RELATION_TARGETS = {
-    "cites": {"reference"},
-    "related": THEORY | {"case-study"},
-    "helps": THEORY,
-    "illustrates": THEORY,
-    "mentions": THEORY | {"case-study", "reference"},
-    "uses": THEORY | {"case-study"},
-}
-RELATION_FIELDS = {"cites": "sources", "related": "related", "helps": "helped_by", "illustrates": "illustrates",
-                   "uses": "steps"}
-CASE_STUDY_SECTIONS = ("story", "what-worked", "challenges", "lessons")
 
 
 @dataclass
@@ -58,9 +50,6 @@ class LinkedSite:
     def entries(self) -> dict[str, BaseModel]:
         return self.site.entries
 
-    def anchors(self, entry_id: str) -> list[str]:
-        return anchors_of(self.site.entries[entry_id])
-
 
 def _owner(entries: dict[str, BaseModel], old: str) -> str:
     return next(i for i, e in sorted(entries.items()) if old in e.formerly)
@@ -68,30 +57,12 @@ def _owner(entries: dict[str, BaseModel], old: str) -> str:
 
 def anchors_of(entry: BaseModel) -> list[str]:
     """The permanent in-page anchors of an entry: from data ids, never from heading text."""
-    if entry.type == "framework":
-        return [e.id for e in entry.elements]
-    if entry.type == "tips":
-        return [t.id for t in entry.tips]
-    if entry.type == "case-study":
-        return list(CASE_STUDY_SECTIONS)
-    if entry.type == "workshop":
-        return [step.id for step in entry.steps]
-    return []
+    return list(entry.parts())
 
 
 def part_title(entry: BaseModel, anchor: str | None):
-    """The name of the element or tip at ``anchor``, which a link to it shows; None for others."""
-    for part in getattr(entry, "elements", None) or getattr(entry, "tips", None) or []:
-        if part.id == anchor:
-            return getattr(part, "name", None) or part.title
-    return None
-
-
-def markdown_fields(entry: BaseModel):
-    """(field path, LocalText) for every text of an entry that may hold links and citations."""
-    if entry.type == "reference":
-        return
-    yield from entry.texts()
+    """The title a link to the part at ``anchor`` shows; None where it shows the entry's own."""
+    return entry.parts().get(anchor) if anchor else None
 
 
 def parse_citation(inner: str) -> list[tuple[str, str | None, bool]]:
@@ -181,8 +152,8 @@ def work_index(entries: dict[str, BaseModel]) -> dict[tuple[str, str], str]:
     """(first author's surname, year) -> reference id, for names and years that are one work only."""
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for ref_id, entry in entries.items():
-        if entry.type == "reference" and entry.authors:
-            found[(entry.authors[0].split(",")[0].strip(), entry.year)].append(ref_id)
+        if entry.named_as():
+            found[entry.named_as()].append(ref_id)
     return {key: ids[0] for key, ids in found.items() if len(ids) == 1}
 
 
@@ -257,25 +228,15 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
 
     for entry_id, entry in entries.items():
         source = site.sources[entry_id]
-        for relation, targets in entry.linked_ids().items():
-            name = RELATION_FIELDS[relation]
-            # A workshop's breaks use no entry: each target is the entry of the step at its place.
-            places = range(len(targets))
-            if relation == "uses":
-                places = [i for i, step in enumerate(entry.steps) if step.entry]
-            for index, target in zip(places, targets):
-                at = (name, index) if relation != "cites" or index < len(entry.sources) else ("quotations",)
-                if relation == "uses":
-                    at += ("entry",)
-                line, column = source.where(at)
-                found = check(target, None, relation, source.display, line, column, dotted_path(at))
-                part = entry.steps[index].part if relation == "uses" else None
-                if found and part:
-                    part_at = (name, index, "part")
-                    line, column = source.where(part_at)
-                    found = check(target, part, relation, source.display, line, column, dotted_path(part_at))
-                if found and target != entry_id:
-                    incoming[target][relation].append(entry_id)
+        for pointer in entry.pointers():
+            line, column = source.where(pointer.at)
+            found = check(pointer.target, None, pointer.relation, source.display, line, column, dotted_path(pointer.at))
+            if found and pointer.part:
+                line, column = source.where(pointer.part_at)
+                found = check(pointer.target, pointer.part, pointer.relation, source.display, line, column,
+                              dotted_path(pointer.part_at))
+            if found and pointer.target != entry_id:
+                incoming[pointer.target][pointer.relation].append(entry_id)
         for index, topic in enumerate(getattr(entry, "topics", [])):
             if topic not in topics:
                 line, column = source.where(("topics", index))
@@ -283,7 +244,7 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
                 problems.add(source.display, line, column, f"'{topic}' is not a topic in vocabulary.yml",
                              (hint + " " if hint else "") + "or add the topic to vocabulary.yml", field="topics")
         listed = {s.ref for s in getattr(entry, "sources", ())}
-        for at, text in markdown_fields(entry):
+        for at, text in entry.linkable_texts():
             # The Welsh is found under its own 'cy:' key, so a Welsh problem names the Welsh line.
             for where, value in ((at, text.en), (at + ("cy",), text.cy)):
                 if not value:
@@ -338,7 +299,7 @@ def link_site(site: Site, problems: Problems) -> LinkedSite:
         for offset, _shortcode, relation, target, anchor in find_links(markdown):
             line, column = line_column(starts, offset)
             check(target, anchor, relation, display, line, column, "")
-        if display.endswith(".cy.md"):
+        if page_language(display).code == welsh.CODE:
             for match in wikilinks(markdown):
                 link = unmutated(match, markdown, welsh_heading)
                 if link:

@@ -23,7 +23,8 @@ from .entry_types.fields import MarkdownText
 from .link import LinkedSite
 from .load import dotted_path, line_column, line_starts
 from .markdown_text import ALLOWED_CLASSES, attribute_allowed, attribute_list_spans, code_spans
-from .pages import HOME_PAGE, INTRO_PAGES, LEVEL_ORDER, entry_path, generated_paths, level_section_ids, taken_names
+from .pages import INTRO_PAGES, entry_path, generated_paths, level_section_ids, taken_names
+from .site_model import HOME_PAGE, LEVELS, MAIN_LANGUAGE, original_page, page_language
 from .problems import Problems
 
 WEB = ("https://", "http://", "mailto:")
@@ -135,7 +136,7 @@ class MarkdownChecker:
         """The anchors of a hand-written page, with its level page's lists when it introduces one."""
         if path not in self._ids:
             level = path.removesuffix(".md")
-            lists = level_section_ids(self.site, level) if level in LEVEL_ORDER else set()
+            lists = level_section_ids(self.site, level) if level in LEVELS else set()
             self._ids[path] = heading_ids(self.pages[path].markdown) | lists
         return self._ids[path]
 
@@ -159,9 +160,10 @@ class MarkdownChecker:
                 self.problems.add(page.display, *line_column(starts, offset), what, fix)
 
     def _place(self, path: str, page, taken: set[str]) -> None:
-        english = path.replace(".cy.md", ".md")
+        english = original_page(path)
         if english != path and english not in self.pages:
-            self.problems.add(page.display, 1, 1, f"this Welsh page has no English page content/{english}",
+            self.problems.add(page.display, 1, 1, f"this {page_language(path).english_name} page has no "
+                              f"{MAIN_LANGUAGE.english_name} page content/{english}",
                               f"add content/{english}, or rename this page")
         if english not in INTRO_PAGES and english.removesuffix(".md") in taken:
             self.problems.add(page.display, 1, 1, f"the site makes its own page at /{english.removesuffix('.md')}/",
@@ -237,9 +239,9 @@ class MarkdownChecker:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), target))
         if resolved in self.entry_pages:
             return (f"'{address}' links to an entry's page by its file", f"write [[{self.entry_pages[resolved]}]]")
-        if resolved.endswith(".cy.md") and resolved in self.pages:
-            return (f"'{address}' links to the Welsh file", f"link to {resolved.replace('.cy.md', '.md')}: each "
-                    "language's site shows its own page")
+        if not page_language(resolved).main and resolved in self.pages:
+            return (f"'{address}' links to the {page_language(resolved).english_name} file",
+                    f"link to {original_page(resolved)}: each language's site shows its own page")
         if resolved in self.site.broken_pages:
             return None  # that page's own problems are reported
         if resolved not in self.targets:

@@ -2,43 +2,20 @@
 the renderer writes these pages, and the checks keep hand-written pages and files off them."""
 from __future__ import annotations
 
-from typing import get_args
-
 from pydantic import BaseModel
 
-from .entry_types import SECTION
-from .entry_types.fields import Level
+from .entry_types import ENTRY_KINDS, LISTED_TYPES, SECTION
+from .site_model import (GO_INDEX, HANDOUTS_FOLDER, HANDOUTS_INDEX, HOME_PAGE, LEVELS, MAIN_LANGUAGE, SITE_INDEX_PAGES,
+                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, page_language)
 
-LEVEL_ORDER = get_args(Level)
-HOME_PAGE = "index.md"
-TRANSLATIONS_PAGE = "editors/translations.md"
-TERMS_PAGE = "terms.md"
-GO_INDEX = "go/index.md"  # every short link (/go/<id>/), for trainers
-# Entry types with a one-page printable handout each, at handouts/<id>/ (ids are unique across types).
-HANDOUT_TYPES = ("framework", "tips")
-HANDOUTS_FOLDER = "handouts/"
-HANDOUTS_INDEX = "handouts/index.md"
+# Each type's index page, listing all its entries.
+TYPE_INDEX = {name: kind.index_page for name, kind in ENTRY_KINDS.items()}
 # Index pages: source path -> template.
-INDEX_PAGES = {
-    "theory/index.md": "theory_index.md.j2",
-    "frameworks.md": "type_index.md.j2",
-    "tips.md": "type_index.md.j2",
-    "questions.md": "type_index.md.j2",
-    "glossary.md": "glossary.md.j2",
-    "case-studies/index.md": "type_index.md.j2",
-    "references/index.md": "bibliography.md.j2",
-    "topics/index.md": "topics_index.md.j2",
-    "workshops/index.md": "type_index.md.j2",
-    HANDOUTS_INDEX: "handouts_index.md.j2",
-}
-TYPE_INDEX = {"framework": "frameworks.md", "tips": "tips.md", "question": "questions.md",
-              "definition": "glossary.md", "case-study": "case-studies/index.md",
-              "reference": "references/index.md", "workshop": "workshops/index.md"}
-# The types listed on level, topic and index pages, in the order readers meet them; each
-# list is a section whose anchor is the type's name (#framework).
-LISTED_TYPES = ("framework", "tips", "question", "definition", "case-study")
-# Folders the theme and the build fill with their own files, in each language's folder.
-THEME_FOLDERS = ("assets", "search", "schemas", "go")
+INDEX_PAGES = {**SITE_INDEX_PAGES, **{kind.index_page: kind.index_template for kind in ENTRY_KINDS.values()}}
+# Entry types with a one-page printable handout each, at handouts/<id>/ (ids are unique across types).
+HANDOUT_TYPES = tuple(name for name, kind in ENTRY_KINDS.items() if kind.handout == "own")
+# Types whose entries at each level make up one handout: that level's set of questions.
+LEVEL_SET_TYPES = tuple(name for name, kind in ENTRY_KINDS.items() if kind.handout == "level-set")
 
 
 def entry_path(entry: BaseModel) -> str:
@@ -61,7 +38,7 @@ def entry_handout_path(entry: BaseModel) -> str:
 
 def is_handout(path: str) -> bool:
     """Whether the page at source path ``path`` (in its language's folder or not) is a handout."""
-    path = path.removeprefix("en/")
+    path = path.removeprefix(MAIN_LANGUAGE.folder)
     return path.startswith(HANDOUTS_FOLDER) and path != HANDOUTS_INDEX
 
 
@@ -75,14 +52,14 @@ def handout_path(entry: BaseModel, levels=()) -> str | None:
     is at; otherwise the question's first level). None for an entry without a handout."""
     if entry.type in HANDOUT_TYPES:
         return entry_handout_path(entry)
-    if entry.type == "question":
+    if entry.type in LEVEL_SET_TYPES:
         return question_handout_path(next((level for level in levels if level in entry.levels), entry.levels[0]))
     return None
 
 
 # Hand-written pages that the site places at its own addresses: the home page, and each
 # level's introduction, which its generated level page starts with.
-INTRO_PAGES = frozenset({HOME_PAGE, *map(level_path, LEVEL_ORDER)})
+INTRO_PAGES = frozenset({HOME_PAGE, *map(level_path, LEVELS)})
 
 
 def level_section_ids(site, level: str) -> set[str]:
@@ -90,25 +67,30 @@ def level_section_ids(site, level: str) -> set[str]:
     return {e.type for e in site.entries.values() if level in getattr(e, "levels", ()) and e.type in LISTED_TYPES}
 
 
+def level_set_entries(site) -> list:
+    """The entries that make up the handouts by level (the questions)."""
+    return [e for name in LEVEL_SET_TYPES for e in site.of_type(name)]
+
+
 def question_handout_levels(questions) -> list[str]:
     """The levels that get a question-set handout: those that have questions."""
-    return [level for level in LEVEL_ORDER if any(level in q.levels for q in questions)]
+    return [level for level in LEVELS if any(level in q.levels for q in questions)]
 
 
 def generated_paths(site) -> set[str]:
     """Every page the engine writes for ``site`` (hand-written pages not included)."""
     paths = {entry_path(e) for e in site.entries.values()}
-    paths |= {level_path(level) for level in LEVEL_ORDER} | {topic_path(t) for t in site.vocabulary.topics}
+    paths |= {level_path(level) for level in LEVELS} | {topic_path(t) for t in site.vocabulary.topics}
     paths |= set(INDEX_PAGES) | {TRANSLATIONS_PAGE, TERMS_PAGE, GO_INDEX}
     paths |= {entry_handout_path(e) for kind in HANDOUT_TYPES for e in site.of_type(kind)}
-    paths |= {question_handout_path(level) for level in question_handout_levels(site.of_type("question"))}
+    paths |= {question_handout_path(level) for level in question_handout_levels(level_set_entries(site))}
     return paths
 
 
 def page_paths(site) -> set[str]:
     """Every page of one language's site: generated and hand-written (``X.cy.md`` is the Welsh
     of ``X.md``, published at its address, never a page of its own)."""
-    written = {d.removeprefix("content/") for d in site.content if not d.endswith(".cy.md")}
+    written = {d.removeprefix("content/") for d in site.content if page_language(d).main}
     return generated_paths(site) | written
 
 

@@ -46,9 +46,6 @@ class Problems:
             field: str = "", severity: str = "error") -> None:
         self.items.append(Problem(str(path), line, column, message, fix, field, severity))
 
-    def extend(self, others: Iterable[Problem]) -> None:
-        self.items.extend(others)
-
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self.items if p.severity == "error")

@@ -13,10 +13,11 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .content_page import ContentPage, parse_content_page
-from .entry_types import FOLDER_OF_TYPE
+from .entry_types import ENTRY_KINDS
 from .files import EditorFiles, find_editor_files
 from .load import Source, load_yaml
 from .problems import ContentError, Problems
+from .site_model import VOCABULARY_FILE
 from .validate import Vocabulary, validate_entry, validate_vocabulary
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -29,7 +30,7 @@ class Project:
 
     @property
     def vocabulary_file(self) -> Path:
-        return self.root / "vocabulary.yml"
+        return self.root / VOCABULARY_FILE
 
     def editor_files(self, problems: Problems) -> EditorFiles:
         return find_editor_files(self.root, problems)
@@ -59,12 +60,8 @@ class Site:
     unchecked: list[Source] = field(default_factory=list)
 
     def of_type(self, type_name: str) -> list[BaseModel]:
-        return sorted((e for e in self.entries.values() if e.type == type_name), key=sort_key)
-
-
-def sort_key(entry: BaseModel) -> str:
-    title = entry.heading if isinstance(entry.heading, str) else entry.heading.en
-    return title.casefold()
+        """Every entry of a type, by id: each page puts them in its own language's order."""
+        return sorted((e for e in self.entries.values() if e.type == type_name), key=lambda entry: entry.id)
 
 
 def _read_page(project: Project, path: Path, problems: Problems) -> ContentPage | None:
@@ -113,7 +110,7 @@ def load_site(project: Project, problems: Problems) -> Site | None:
             site.broken_ids.update((path.stem, entry.id))  # nor is the id a duplicate of the file it names
             site.unchecked.append(source)  # its own links are still checked in the same run
             continue
-        folder = FOLDER_OF_TYPE.get(entry.type, "theory")
+        folder = ENTRY_KINDS[entry.type].top_folder
         if display.split("/")[0] != folder:
             line, column = source.where(("type",))
             problems.add(display, line, column, f"a {entry.type} entry is in the wrong folder",

@@ -6,10 +6,11 @@ Losing one fails, in plain words, with the fix (``guidesite urls --check``, and 
 """
 from __future__ import annotations
 
-from .languages import LANGUAGES, prefix
+from .languages import prefix
+from .site_model import LANGUAGE as LANGUAGES  # by code
 from .link import LinkedSite
 from .pages import folder_url, page_paths
-from .render import Renderer
+from .redirects import redirect_pages
 
 REGISTER = "tests/published_urls.txt"
 HEADER = "# Every URL the site has published. Never remove a line: redirect instead (see CONTRIBUTING.md).\n"
@@ -26,7 +27,7 @@ def site_urls(linked: LinkedSite) -> tuple[set[str], set[str]]:
     Welsh build is published at cy/."""
     pages = {f"{lang}/{folder_url(path)}" for lang in LANGUAGES for path in page_paths(linked.site)}
     redirects = {("" if prefix(lang) else f"{lang}/") + origin
-                 for lang in LANGUAGES for origin in Renderer(linked, lang).redirect_pages()}
+                 for lang in LANGUAGES for origin in redirect_pages(linked, lang)}
     return pages, redirects
 
 

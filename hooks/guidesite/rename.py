@@ -15,6 +15,7 @@ from .entry_types.fields import fingerprint
 from .link import LinkedSite
 from .load import line_starts, raw_strings
 from .mutation import PREFIXES
+from .site_model import MAIN_LANGUAGE, TRANSLATIONS
 
 # Fields whose values are ids of other entries (a plain id, or a list of them).
 ID_FIELDS = {"ref", "entry", "related", "helped_by", "illustrates", "sources"}
@@ -100,14 +101,17 @@ def _renamed_entry(source, text: str, old: str, new: str) -> str:
 
 
 def _fingerprints_moved_on(entry, text: str, old: str, new: str) -> str:
-    """Welsh that was up to date stays up to date when only its English's links changed."""
+    """A translation that was up to date stays up to date when only its original's links changed."""
     for _at, local in entry.texts():
-        if not local.cy or not local.cy_translates or local.cy_translates != fingerprint(local.en):
-            continue
-        english = rewrite_links(local.en, old, new)
-        if english != local.en:
-            text = re.sub(rf"(cy_translates:[ \t]*['\"]?){local.cy_translates}\b",
-                          lambda m: m.group(1) + fingerprint(english), text)
+        original = local.text(MAIN_LANGUAGE.code)
+        for code in (language.code for language in TRANSLATIONS):
+            recorded = getattr(local, f"{code}_translates")
+            if not getattr(local, code) or not recorded or recorded != fingerprint(original):
+                continue
+            rewritten = rewrite_links(original, old, new)
+            if rewritten != original:
+                text = re.sub(rf"({code}_translates:[ \t]*['\"]?){recorded}\b",
+                              lambda m, rewritten=rewritten: m.group(1) + fingerprint(rewritten), text)
     return text
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 import string
 from dataclasses import dataclass, field
@@ -19,25 +18,22 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, handouts, languages, printing, schemas, translations
-from .entry_types import ENTRY_TYPES, SECTION
+from . import bibliography, export, handouts, languages, printing, redirects, schemas, translations, welsh
+from .entry_types import ENTRY_KINDS, LISTED_TYPES, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .mutation import mutate
 from .markdown_text import plain, prepare_markdown
-from .pages import (GO_INDEX, HANDOUT_TYPES, INDEX_PAGES, LEVEL_ORDER, LISTED_TYPES, TERMS_PAGE, TRANSLATIONS_PAGE,
-                    TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout, level_path,
-                    question_handout_levels,
-                    question_handout_path, topic_path)
+from .pages import (HANDOUT_TYPES, INDEX_PAGES, TYPE_INDEX, entry_handout_path, entry_path, handout_path, is_handout,
+                    level_path, level_set_entries, question_handout_levels, question_handout_path, topic_path)
+from .site_model import (GO_INDEX, LANGUAGE, LANGUAGES, LEVELS, MAIN_LANGUAGE, TERMS_PAGE, TRANSLATIONS,
+                         TRANSLATIONS_PAGE, page_in, page_language)
 from .collation import collation_key
 
 HERE = Path(__file__).parent
 # Pages that point at an entry, strongest relation first; the last is behind a disclosure.
 RELATED_ORDER = ("illustrates", "helps", "mentions")
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
-# The script that lets a redirect page keep the address's #part: hooks/theme/assets/redirect.js,
-# which MkDocs copies into each language's build with the rest of the theme.
-REDIRECT_SCRIPT = "assets/redirect.js"
 
 
 def load_strings(lang: str) -> dict:
@@ -50,7 +46,7 @@ class Renderer:
     """Renders every generated page of a linked site in one language."""
 
     linked: LinkedSite
-    lang: str = "en"
+    lang: str = MAIN_LANGUAGE.code
     # What a link to a folder ends with: "" where the host serves index.html for a folder; in a
     # preview opened from disk (file://), which does not, the file itself (and a page is x.html).
     index_file: str = ""
@@ -78,8 +74,8 @@ class Renderer:
                            visual_caption=self.visual_caption, clock=self.clock, step_title=self.step_title, step_link=self.step_link,
                            step_handout=self.step_handout, workshop_handouts=self.workshop_handouts,
                            date=self.date, level_title=self.level_title,
-                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVEL_ORDER,
-                           long_list=LONG_LIST)
+                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS,
+                           long_list=LONG_LIST, main_lang=MAIN_LANGUAGE.code)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------
@@ -99,7 +95,7 @@ class Renderer:
 
     def _lang_wrap(self, value, escaped: Markup) -> Markup:
         if isinstance(value, LocalText) and value.is_fallback(self.lang):
-            return Markup('<span lang="en">') + escaped + Markup("</span>")
+            return Markup(f'<span lang="{MAIN_LANGUAGE.code}">') + escaped + Markup("</span>")
         return escaped
 
     def md(self, value: LocalText | None, page: str) -> Markup:
@@ -108,7 +104,7 @@ class Renderer:
             return Markup("")
         body = prepare_markdown(self._text(value), lambda prose: self.resolve(prose, page))
         if value.is_fallback(self.lang):
-            return Markup('<div lang="en" markdown>\n\n') + body + Markup("\n\n</div>")
+            return Markup(f'<div lang="{MAIN_LANGUAGE.code}" markdown>\n\n') + body + Markup("\n\n</div>")
         return body
 
     def first_sentence(self, value: LocalText, page: str) -> Markup:
@@ -154,8 +150,8 @@ class Renderer:
         if key not in self._labels:
             entry = self.linked.entries[entry_id]
             title = part_title(entry, anchor) or entry.heading
-            if mutation and self.lang == "cy" and isinstance(title, LocalText) and title.cy:
-                title = title.model_copy(update={"cy": mutate(title.cy, mutation)})
+            if mutation and self.lang == welsh.CODE and isinstance(title, LocalText) and title.cy:
+                title = title.model_copy(update={welsh.CODE: mutate(title.cy, mutation)})
             self._labels[key] = self.txt(title)
         return self._labels[key]
 
@@ -198,7 +194,7 @@ class Renderer:
 
         class Mutating(string.Formatter):
             def format_field(self, value, spec):
-                mutated = value.model_copy(update={"cy": mutate(value.cy, spec)}) if spec and value.cy else value
+                mutated = value.model_copy(update={welsh.CODE: mutate(value.cy, spec)}) if spec and value.cy else value
                 return renderer.html_text(mutated)
 
         names = {"first": entry.elements[0].name, "last": entry.elements[-1].name}
@@ -240,7 +236,7 @@ class Renderer:
         path = handout_path(entry, workshop.levels)
         if path is None:
             return None
-        level = next((level for level in LEVEL_ORDER if question_handout_path(level) == path), None)
+        level = next((level for level in LEVELS if question_handout_path(level) == path), None)
         if level is None:
             return path, self.txt(entry.title)
         return path, plain(self.strings["workshop"]["question_set"].format(level=self.level_title(level)))
@@ -311,10 +307,10 @@ class Renderer:
         return groups
 
     def translation_notices(self, texts) -> list[str]:
-        """Welsh-page notices for untranslated, stale or draft text (none on English pages)."""
-        if self.lang == "en":
+        """Notices on a translation's page for untranslated, stale or draft text (none in the main language)."""
+        if languages.is_main(self.lang):
             return []
-        states = {text.translation_state for _, text in texts}
+        states = {text.state(self.lang) for _, text in texts}
         notices = self.strings["notices"]
         found = []
         if "missing" in states:
@@ -326,24 +322,25 @@ class Renderer:
         return found
 
     def render_entry(self, entry: BaseModel) -> str:
-        template = self.env.get_template(f"{entry.type.replace('-', '_')}.md.j2")
+        template = self.env.get_template(kind_of(entry).template)
         backlinks = self.backlinks(entry.id)
         return template.render(entry=entry, page=entry_path(entry), backlinks=backlinks,
                                related=self.related(entry, backlinks), notices=self.translation_notices(entry.texts()))
 
     def content_pages(self) -> dict[str, str]:
         """Hand-written pages in this language: ``X.cy.md`` is the Welsh of ``X.md``; where it is
-        missing, the Welsh site shows the English with a notice, marked lang="en"."""
+        missing, a translation's site shows the main language's page with a notice, marked lang="en"."""
         pages = {}
         content = self.linked.site.content
-        for display, english in content.items():
-            path = display.removeprefix("content/")
-            if path.endswith(".cy.md"):
+        language = LANGUAGE[self.lang]
+        for display, original in content.items():
+            if not page_language(display).main:
                 continue
-            welsh = content.get(f"content/{path[:-3]}.cy.md")
-            page = welsh if self.lang != "en" and welsh else english
+            path = display.removeprefix("content/")
+            translated = None if language.main else content.get(page_in(display, language))
+            page = translated or original
             body = prepare_markdown(page.markdown, lambda prose, path=path: self.resolve(prose, path), ids_allowed=True)
-            if self.lang != "en" and not welsh:
+            if not language.main and not translated:
                 body = self.env.get_template("untranslated.md.j2").render(body=body)
             pages[path] = self.env.get_template("content_page.md.j2").render(page=page, body=Markup(body))
         return pages
@@ -356,7 +353,7 @@ class Renderer:
         pages.update(self.content_pages())
         by_level, by_topic = self._by_value(entries, "levels"), self._by_value(entries, "topics")
         all_groups = self._listing(entries)
-        for level in LEVEL_ORDER:
+        for level in LEVELS:
             path = level_path(level)
             intro = pages.get(path)
             pages[path] = self.env.get_template("level.md.j2").render(
@@ -374,15 +371,15 @@ class Renderer:
         pages[TERMS_PAGE] = self.env.get_template("terms.md.j2").render(page=TERMS_PAGE, pairs=self.term_pairs())
         pages[GO_INDEX] = self.env.get_template("go_index.md.j2").render(page=GO_INDEX, entries=entries,
                                                                          index_file=self.index_file)
+        index_of = {kind.index_page: name for name, kind in ENTRY_KINDS.items()}
         for path, template in INDEX_PAGES.items():
-            type_name = next((t for t, p in TYPE_INDEX.items() if p == path), None)
+            type_name = index_of.get(path)
             pages[path] = self.env.get_template(template).render(
                 page=path, type_name=type_name, groups=all_groups,
-                entries=sorted((e for e in entries if e.type == type_name), key=self._index_key(type_name)),
+                entries=self._index_order(e for e in entries if e.type == type_name),
                 topics=topics, topic_counts={topic: len(items) for topic, items in by_topic.items()},
-                frameworks=self.in_order(self.linked.site.of_type("framework")),
-                tips=self.in_order(self.linked.site.of_type("tips")),
-                question_levels=question_handout_levels(self.linked.site.of_type("question")))
+                handout_groups=self._handout_groups(),
+                question_levels=question_handout_levels(level_set_entries(self.linked.site)))
         return pages
 
     def handouts(self) -> dict[str, str]:
@@ -394,7 +391,7 @@ class Renderer:
                 path = entry_handout_path(entry)
                 pages[path] = self.env.get_template(f"handout_{kind}.md.j2").render(
                     entry=entry, page=path, condensed=handouts.condensed(entry, self._text))
-        questions = self.in_order(self.linked.site.of_type("question"))
+        questions = self.in_order(level_set_entries(self.linked.site))
         for level in question_handout_levels(questions):
             path = question_handout_path(level)
             pages[path] = self.env.get_template("handout_questions.md.j2").render(
@@ -403,55 +400,26 @@ class Renderer:
 
     def term_pairs(self) -> list[tuple[str, str, str]]:
         """English ↔ Welsh pairs of the site's key terms: levels, topics, entry types, defined terms."""
-        english, welsh = load_strings("en"), load_strings("cy")
-        pairs = [(english["types"][t]["one"], welsh["types"][t]["one"], "draft") for t in english["types"]]
+        english, welsh_strings = load_strings(MAIN_LANGUAGE.code), load_strings(welsh.CODE)
+        pairs = [(english["types"][t]["one"], welsh_strings["types"][t]["one"], "draft") for t in english["types"]]
         vocabulary = self.linked.site.vocabulary
         titles = [item.title for item in [*vocabulary.levels.values(), *vocabulary.topics.values(),
                                           *vocabulary.terms.values()]]
-        titles += [entry.title for entry in self.linked.site.of_type("definition")]
+        titles += [entry.title for name, kind in ENTRY_KINDS.items() if kind.glossary
+                   for entry in self.linked.site.of_type(name)]
         pairs += [(title.en, title.cy, title.cy_status) for title in titles if title.cy]
         once = {pair[0].casefold(): pair for pair in reversed(pairs)}  # a topic that is also a defined term
         return sorted(once.values(), key=lambda pair: pair[0].casefold())
 
     def render_translation_status(self) -> str:
-        rows = translations.field_statuses(self.linked)
+        """The editors' page of how far each text is translated: into this language, or in the
+        main language's build, into the first translated one."""
+        rows = translations.field_statuses(self.linked, TRANSLATIONS[0].code if languages.is_main(self.lang) else self.lang)
         by_entry: dict[str, list] = {}
         for row in rows:
             by_entry.setdefault(row.entry_id, []).append(row)
         return self.env.get_template("translations.md.j2").render(
             page=TRANSLATIONS_PAGE, totals=translations.counts(rows), by_entry=by_entry)
-
-    def redirect_targets(self) -> dict[str, str]:
-        """Folder -> page it redirects to: old ids after a rename (their pages and handouts), and
-        short /go/<id>/ links."""
-        entries = self.linked.entries
-        targets = {}
-        for old, new in self.linked.redirects.items():
-            targets[f"{SECTION[entries[new].type]}/{old}/"] = entry_path(entries[new])
-            if entries[new].type in HANDOUT_TYPES:
-                targets[entry_handout_path(entries[new]).replace(f"/{new}.md", f"/{old}/")] = \
-                    entry_handout_path(entries[new])
-        for entry_id, entry in entries.items():
-            targets.update({f"go/{short}/": entry_path(entry) for short in (entry_id, *entry.formerly)})
-        return {path: page[:-3] + "/" for path, page in sorted(targets.items())}
-
-    def redirect_pages(self) -> dict[str, str]:
-        """Folder of each redirect page this language's build writes -> the page it leads to."""
-        folder = languages.prefix(self.lang)
-        pages = {}
-        for redirect, target in self.redirect_targets().items():
-            pages[folder + redirect] = folder + target
-            if folder and redirect.startswith("go/"):
-                pages[redirect] = folder + target  # short links also work without a language: /go/<id>/
-        return pages
-
-    def render_redirect(self, folder: str, target: str) -> str:
-        """A static redirect page with relative URLs, so it works on any host and sub-path."""
-        entry = self.linked.entries[target.rstrip("/").rsplit("/", 1)[-1]]
-        return self.env.get_template("redirect.html.j2").render(
-            lang=self.lang, title=self._text(entry.heading),
-            target=posixpath.relpath(target, folder) + ("/" if not self.index_file else ".html"),
-            script=posixpath.relpath(REDIRECT_SCRIPT, folder))
 
     def print_footer(self, page_html: str, url: str | None, path: str = "") -> str:
         """The page ready for paper: each link numbered, with its address in a list of notes at
@@ -468,14 +436,15 @@ class Renderer:
 
     def site_files(self) -> dict[str, str]:
         """Every file this language's build publishes: pages (Markdown), redirects (HTML)
-        and, for English, the bilingual landing page at the root."""
+        and, for the main language, the landing page, the JSON Schemas and the entries as data at the root."""
         folder = languages.prefix(self.lang)
         files = {folder + path: markdown for path, markdown in self.render_all().items()}
-        for origin, target in self.redirect_pages().items():
-            files[f"{origin}index.html"] = self.render_redirect(origin, target)
-        if folder:
+        files.update(redirects.redirect_files(self.linked, self.lang, self.env.get_template("redirect.html.j2"),
+                                              self.index_file))
+        if languages.is_main(self.lang):
             files["index.md"] = self.render_landing()
             files.update({f"schemas/{name}": text for name, text in schemas.all_schemas().items()})
+            files.update(export.export_files(self.linked))
         return files
 
     def editor_files(self) -> dict[str, str]:
@@ -492,12 +461,19 @@ class Renderer:
         return {folder + path: raw for path, raw in self.linked.site.static.items()}
 
     def render_landing(self) -> str:
-        """The bilingual page at the root of the site, from which each language is entered."""
-        return self.env.get_template("landing.md.j2").render(en=load_strings("en"), cy=load_strings("cy"),
-                                                             index_file=self.index_file)
+        """The page at the root of the site, in every language, from which each language is entered."""
+        return self.env.get_template("landing.md.j2").render(
+            languages=[{"code": language.code, "t": load_strings(language.code)} for language in LANGUAGES],
+            index_file=self.index_file)
 
-    def _index_key(self, type_name: str | None):
-        return bibliography.sort_key if type_name == "reference" else self.title_key
+    def _index_order(self, entries) -> list:
+        """A type's entries in the order of its index page: its own (a bibliography's), or by title."""
+        return sorted(entries, key=lambda entry: entry.index_key() or self.title_key(entry))
+
+    def _handout_groups(self) -> dict[str, tuple[str, list]]:
+        """Each type with a handout per entry -> (its handouts' anchor on the handouts page, its entries)."""
+        return {name: (ENTRY_KINDS[name].index_page.split("/")[0].removesuffix(".md"),
+                       self.in_order(self.linked.site.of_type(name))) for name in HANDOUT_TYPES}
 
     def title_key(self, item) -> tuple:
         """Where an entry or vocabulary item comes in a list on this language's pages."""
@@ -507,4 +483,4 @@ class Renderer:
         return sorted(items, key=self.title_key)
 
 
-__all__ = ["Renderer", "entry_path", "ENTRY_TYPES"]
+__all__ = ["Renderer", "entry_path"]

@@ -35,8 +35,8 @@ def reviews_due(linked: LinkedSite, today: datetime.date, within_days: int) -> l
     horizon = today + datetime.timedelta(days=within_days)
     found = []
     for entry_id, entry in sorted(linked.entries.items()):
-        if entry.type == "reference":
-            continue  # bibliographic records do not go out of date
+        if "reviewed" not in type(entry).model_fields:
+            continue  # a type with no review date (a bibliographic record) does not go out of date
         display = linked.site.sources[entry_id].display
         if entry.reviewed is None:
             found.append(ReviewDue(display, entry_id, None, True))

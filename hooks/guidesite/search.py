@@ -35,14 +35,17 @@ from html.parser import HTMLParser
 
 from . import bibliography, languages, welsh
 from .entry_types.fields import LocalText
-from .pages import GO_INDEX, INDEX_PAGES, TERMS_PAGE, TRANSLATIONS_PAGE, entry_path, level_path, topic_path
+from .entry_types import ENTRY_KINDS
+from .pages import INDEX_PAGES, entry_path, level_path, topic_path
+from .site_model import GO_INDEX, HANDOUTS_FOLDER, LANGUAGES, MAIN_LANGUAGE, TERMS_PAGE, TRANSLATIONS_PAGE, page_language
 
 # --- how much each kind of page counts: declared once ----------------------------------------
+# Each entry type declares its own (entry_types/*.py: search_weight): answers first, workshops
+# below them, references (findable by author, year and title) below every answer.
 KIND_WEIGHTS = {
-    "framework": 1.0, "tips": 1.0, "question": 1.0, "definition": 1.0, "case-study": 0.9,
-    "workshop": 0.8, "page": 0.7,            # hand-written pages: home, introductions, about
+    **{name: kind.search_weight for name, kind in ENTRY_KINDS.items()},
+    "page": 0.7,            # hand-written pages: home, introductions, about
     "level": 0.45, "topic": 0.45, "listing": 0.35,
-    "reference": 0.3,                         # findable by author, year and title, below answers
 }
 # How much a word counts in each part of a page, and how strongly that part's length dilutes
 # it (BM25's b; titles and aliases are short, so barely).
@@ -125,9 +128,11 @@ def folder(lang: str) -> str:
 
 
 def folders(lang: str, bilingual_landing: bool = False) -> list[str]:
-    """The index folders a page searches, from the root of its build: its own language's; both
-    on the bilingual landing page."""
-    return [folder("en"), "cy/" + folder("cy")] if bilingual_landing else [folder(lang)]
+    """The index folders a page searches, from the root of its build: its own language's; every
+    language's on the landing page."""
+    if not bilingual_landing:
+        return [folder(lang)]
+    return [("" if language.main else language.folder) + folder(language.code) for language in LANGUAGES]
 
 
 STATIC_LABELS = ("open", "title", "label", "placeholder", "close")
@@ -136,11 +141,11 @@ MESSAGES = ("loading", "none", "one", "many", "all", "failed")
 
 def ui(strings_by_lang: dict[str, dict], lang: str, bilingual_landing: bool = False) -> dict:
     """What the search box on a page needs: the index folders it searches (from its build's root)
-    and its words. On the bilingual landing page each label is given in both languages."""
-    langs = ["en", "cy"] if bilingual_landing else [lang]
+    and its words. On the landing page each label is given in every language."""
+    langs = [language.code for language in LANGUAGES] if bilingual_landing else [lang]
     labels = {key: " / ".join(strings_by_lang[code]["search"][key] for code in langs) for key in STATIC_LABELS}
     if bilingual_landing:
-        labels["placeholder"] = strings_by_lang["en"]["search"]["placeholder"]
+        labels["placeholder"] = strings_by_lang[MAIN_LANGUAGE.code]["search"]["placeholder"]
     return {"folders": folders(lang, bilingual_landing),
             "strings": {**labels, "messages": [{key: strings_by_lang[code]["search"][key] for key in MESSAGES}
                                                for code in langs]}}
@@ -184,11 +189,11 @@ def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
     for topic in linked.site.vocabulary.topics:
         facts[prefix + topic_path(topic)] = Facts("topic")
     for path in (*INDEX_PAGES, TERMS_PAGE):
-        if not path.startswith("handouts/"):
+        if not path.startswith(HANDOUTS_FOLDER):
             facts[prefix + path] = Facts("listing")
     for display in linked.site.content:
         path = display.removeprefix("content/")
-        if not path.endswith(".cy.md") and prefix + path not in facts:
+        if page_language(path).main and prefix + path not in facts:
             facts[prefix + path] = Facts("page")
     for path in (TRANSLATIONS_PAGE, GO_INDEX):
         facts.pop(prefix + path, None)

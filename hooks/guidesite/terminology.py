@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import welsh
 from .load import dotted_path, line_column, line_starts
 from .mutation import mutate
 from .problems import Problems
+from .site_model import original_page, page_language
 
 MUTATIONS = ("soft", "nasal", "aspirate")
 
@@ -59,7 +61,7 @@ def check_terminology(linked, problems: Problems) -> None:
                 _warn(problems, source.display, line, column, word, term, field=dotted_path(at))
     pages = linked.site.content
     for display, page in pages.items():
-        english = pages.get(display.replace(".cy.md", ".md")) if display.endswith(".cy.md") else None
+        english = pages.get(original_page(display)) if page_language(display).code == welsh.CODE else None
         if english:
             starts = line_starts(page.markdown)
             for offset, word, term in other_words(english.markdown, page.markdown, terms):

@@ -15,6 +15,7 @@ from .entry_types.fields import Id, Level, LocalText, NonEmpty, Strict, Text
 from .archetypes import PLACEHOLDER
 from .load import Source, dotted_path, raw_strings
 from .problems import Problems, did_you_mean
+from .site_model import MAIN_LANGUAGE
 
 QUOTE_IT = "put the text in quotes"
 START_FIX = 'write hours:minutes on the 24-hour clock, in quotes, e.g. start: "09:30" or start: "13:45"'
@@ -156,7 +157,7 @@ def _report(err: ValidationError, model: type[BaseModel], source: Source, proble
             problems.add(source.display, line, column, what, fix, field=dotted_path(loc[:-1]))
             continue
         # A plain-string text is wrapped as {en: ...}; point at the string, not the wrapper.
-        if loc and loc[-1] == "en" and loc[:-1] in source.values and not isinstance(_get(source.data, loc[:-1]), dict):
+        if loc and loc[-1] == MAIN_LANGUAGE.code and loc[:-1] in source.values and not isinstance(_get(source.data, loc[:-1]), dict):
             loc = loc[:-1]
         what, fix = _explain(error, model)
         at = source.where_key(loc) if error["type"] == "extra_forbidden" else source.where(loc)

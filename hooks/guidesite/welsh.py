@@ -17,6 +17,7 @@ from .mutation import CHANGES
 
 # Function words a query or a page holds that say nothing about what it is about. Mutated
 # forms of function words are listed too ("fod" from "bod", "ddim" from "dim").
+CODE = "cy"  # the language these rules are for
 STOP_WORDS = frozenset("""
 a â ac ag am an ar at
 bod fod mod nod bydd byddai byddwn bo

@@ -5,7 +5,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Entry, Id, Markdown, Text, unique_list
+from .fields import Entry, Id, Markdown, Pointer, Text, unique_list
+from .kind import EntryKind
+
+
+# The sections of its page, each an anchor (#story) trainers can link to.
+SECTIONS = ("story", "what-worked", "challenges", "lessons")
 
 
 class CaseStudy(Entry):
@@ -20,7 +25,30 @@ class CaseStudy(Entry):
     lessons: list[Text] = []
     illustrates: unique_list(Id) = Field([], description="Frameworks and other entries this case shows in use")
 
-    def linked_ids(self):
-        links = super().linked_ids()
-        links["illustrates"] = list(self.illustrates)
-        return links
+    def pointers(self):
+        return [*super().pointers(), *(Pointer("illustrates", i, ("illustrates", n)) for n, i in enumerate(self.illustrates))]
+
+    def parts(self):
+        return dict.fromkeys(SECTIONS)  # a link to a section shows the case study's title
+
+
+ARCHETYPE = """\
+organisations:
+  - "TODO: organisation"
+place: "TODO: place"
+sector: "TODO: sector"
+period: "TODO: when, as the source gives it, or delete this line"
+story: |
+  TODO: what happened, in your own words.
+what_worked: |
+  TODO: what worked.
+challenges: |
+  TODO: what was hard.
+lessons:
+  - "TODO: a lesson"
+illustrates: []     # ids of frameworks and other theory this case shows in use
+"""
+
+KIND = EntryKind("case-study", CaseStudy, folder="casestudies", section="case-studies",
+                 index_page="case-studies/index.md", order=5, targeted_by=frozenset({"related", "mentions", "uses"}),
+                 listed=5, search_weight=0.9, archetype=ARCHETYPE)

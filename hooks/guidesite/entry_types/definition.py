@@ -5,7 +5,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import Entry, Id, Markdown, NonEmpty, Strict, Text
+from .fields import Entry, Id, Markdown, NonEmpty, Pointer, Strict, Text
+from .kind import THEORY_TARGET, EntryKind
 
 
 class Quotation(Strict):
@@ -24,7 +25,20 @@ class Definition(Entry):
     quotations: list[Quotation] = []
     in_practice: Markdown | None = Field(None, description="How the term is used in practice")
 
-    def linked_ids(self):
-        links = super().linked_ids()
-        links["cites"] += [q.ref for q in self.quotations]
-        return links
+    def pointers(self):
+        return [*super().pointers(), *(Pointer("cites", q.ref, ("quotations",)) for q in self.quotations)]
+
+
+ARCHETYPE = """\
+aliases: []
+# In Markdown text, link with [[entry-id]] and cite with [@reference-id] or [@reference-id, p. 12].
+definition: |
+  TODO: the meaning of the term, in your own words.
+quotations: []
+in_practice: |
+  TODO: how the term is used in practice.
+"""
+
+KIND = EntryKind("definition", Definition, folder="theory/definitions", section="theory", index_page="glossary.md",
+                 index_template="glossary.md.j2", order=1, targeted_by=THEORY_TARGET, listed=4, glossary=True,
+                 archetype=ARCHETYPE)

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model,
+                      model_validator)
+
+from ..site_model import LANGUAGE, LEVELS, MAIN_LANGUAGE, TRANSLATIONS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LANGUAGES = ("en", "cy")
 
 
 class Strict(BaseModel):
@@ -37,7 +40,7 @@ def _not_reserved(value: str) -> str:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(_not_reserved),
                Field(description="Lowercase words joined by hyphens, e.g. power-spectrum")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Level = Literal["personal-practice", "partnership-development", "organisational-leadership"]
+Level = Literal[LEVELS]
 
 
 def fingerprint(text: str) -> str:
@@ -45,30 +48,53 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
 
 
-class LocalText(Strict):
-    """A text in English with an optional Welsh translation and its review status."""
+MAIN = MAIN_LANGUAGE.code
 
-    en: NonEmpty
-    cy: NonEmpty | None = None
-    cy_status: Literal["draft", "reviewed"] = Field(
-        "draft", description="draft: written by the team, awaiting a Welsh-speaking reviewer")
-    cy_translates: str | None = Field(
-        None, description="fingerprint of the English text the Welsh translates; shown by 'guidesite translations'")
+
+class _Translated(Strict):
+    """What a text in the main language and its translations can say of itself in any language."""
 
     def text(self, lang: str) -> str:
-        return self.cy if lang == "cy" and self.cy else self.en
+        """The text in ``lang``, or in the main language where it is not translated yet."""
+        return getattr(self, lang, None) or getattr(self, MAIN)
 
     def is_fallback(self, lang: str) -> bool:
-        return lang != "en" and not self.cy
+        return not LANGUAGE[lang].main and not getattr(self, lang, None)
+
+    def state(self, lang: str) -> str:
+        """Its translation into ``lang``: missing, stale, draft or reviewed."""
+        if not getattr(self, lang, None):
+            return "missing"
+        recorded = getattr(self, f"{lang}_translates")
+        if recorded is not None and recorded != fingerprint(getattr(self, MAIN)):
+            return "stale"  # a new translation has no fingerprint yet: it is a draft of today's text
+        return getattr(self, f"{lang}_status")
 
     @property
     def translation_state(self) -> str:
-        """missing, stale, draft or reviewed."""
-        if not self.cy:
-            return "missing"
-        if self.cy_translates is not None and self.cy_translates != fingerprint(self.en):
-            return "stale"  # a new Welsh text has no fingerprint yet: it is a draft of today's English
-        return self.cy_status
+        """The state of its translation into the first translated language (Welsh)."""
+        return self.state(TRANSLATIONS[0].code)
+
+
+def _text_fields() -> dict:
+    """The main language's text, then for each declared translation the fields editors write
+    (for Welsh: cy, cy_status, cy_translates), so a new language needs no change here."""
+    fields: dict = {MAIN: (NonEmpty, ...)}
+    for language in TRANSLATIONS:
+        fields[language.code] = (NonEmpty | None, None)
+        fields[f"{language.code}_status"] = (Literal["draft", "reviewed"], Field(
+            "draft", description=f"draft: written by the team, awaiting a {language.english_name}-speaking reviewer"))
+        fields[f"{language.code}_translates"] = (str | None, Field(
+            None, description=f"fingerprint of the {MAIN_LANGUAGE.english_name} text the {language.english_name} "
+                              "translates; shown by 'guidesite translations'"))
+    return fields
+
+
+_TRANSLATION_NAMES = " and ".join(language.english_name for language in TRANSLATIONS)
+LocalText = create_model(
+    "LocalText", __base__=_Translated, __module__=__name__, **_text_fields(),
+    __doc__=f"A text in {MAIN_LANGUAGE.english_name} with an optional {_TRANSLATION_NAMES} translation and its "
+            "review status.")
 
 
 class MarkdownText(LocalText):
@@ -76,13 +102,15 @@ class MarkdownText(LocalText):
 
 
 def _as_local_text(value: Any) -> Any:
-    return {"en": value} if isinstance(value, str) else value
+    return {MAIN: value} if isinstance(value, str) else value
 
 
+_FIELD_NAMES = ", ".join(_text_fields())
 Text = Annotated[LocalText, BeforeValidator(_as_local_text, json_schema_input_type=str | LocalText),
-                 Field(description="Plain text, or {en, cy, cy_status, cy_translates} with its Welsh")]
+                 Field(description=f"Plain text, or {{{_FIELD_NAMES}}} with its {_TRANSLATION_NAMES}")]
+_LANGUAGE_CODES = ", ".join(language.code for language in (MAIN_LANGUAGE, *TRANSLATIONS))
 Markdown = Annotated[MarkdownText, BeforeValidator(_as_local_text, json_schema_input_type=str | MarkdownText),
-                     Field(description="Markdown text ([[id]] links, [@ref] citations), or {en, cy, ...}")]
+                     Field(description=f"Markdown text ([[id]] links, [@ref] citations), or {{{_LANGUAGE_CODES}, ...}}")]
 
 
 class SourceRef(Strict):
@@ -130,11 +158,53 @@ def unique_list(item_type: Any, *, min_length: int = 0):
     return Annotated[list[item_type], Field(min_length=min_length), AfterValidator(_unique)]
 
 
+@dataclass(frozen=True)
+class Pointer:
+    """One id an entry points at: by which relation, and where in its file (named in messages).
+    ``part`` is the anchor of a part of the target it uses (a workshop step's element), if any."""
+
+    relation: str
+    target: str
+    at: tuple
+    part: str | None = None
+    part_at: tuple | None = None
+
+
 class Document(Strict):
     """What every kind of file has in common: the texts it holds and the ids it points at."""
 
+    def pointers(self) -> list[Pointer]:
+        """Every id this entry's fields point at (links in its text are found by link.py)."""
+        return []
+
     def linked_ids(self) -> dict[str, list[str]]:
+        """Every id this entry's fields point at, by relation."""
+        found: dict[str, list[str]] = {}
+        for pointer in self.pointers():
+            found.setdefault(pointer.relation, []).append(pointer.target)
+        return found
+
+    def parts(self) -> dict:
+        """The permanent in-page anchors of its page (from data ids, never from heading text) ->
+        the title a link to that part shows, or None where a link shows the entry's own title."""
         return {}
+
+    def linkable_texts(self):
+        """(field path, LocalText) for every text that may hold links and citations."""
+        return self.texts()
+
+    def named_as(self) -> tuple[str, str] | None:
+        """(first author's surname, year) by which prose names this work, if it is one."""
+        return None
+
+    @property
+    def type_label(self) -> str:
+        """The key of its type's name in the interface strings ('types:'): its type, or a finer kind."""
+        return self.type
+
+    def index_key(self) -> tuple | None:
+        """Its place on its type's index page; None: by title, in the page's language."""
+        return None
 
     @property
     def heading(self):
@@ -172,9 +242,9 @@ class Entry(Document):
     formerly: unique_list(Id) = Field([], description="Ids this entry was published under before a rename or "
                                                       "merge; their old links redirect here")
 
-    def linked_ids(self) -> dict[str, list[str]]:
-        """Every id this entry points at, by relation; used to check ids and compute backlinks."""
-        return {"cites": [s.ref for s in self.sources], "related": list(self.related)}
+    def pointers(self) -> list[Pointer]:
+        return [*(Pointer("cites", s.ref, ("sources", i)) for i, s in enumerate(self.sources)),
+                *(Pointer("related", r, ("related", i)) for i, r in enumerate(self.related))]
 
 
 def _walk_texts(value: Any, at: tuple):

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
+from .kind import THEORY_TARGET, EntryKind
 
 Visual = Literal["spectrum", "pyramid", "stages", "cycle", "matrix", "list"]
 
@@ -27,3 +28,28 @@ class Framework(Entry):
     elements: unique_list(Element, min_length=2)
     how_to_use: Markdown | None = None
     questions: list[Text] = Field([], description="Questions the framework prompts")
+
+    def parts(self):
+        return {element.id: element.name for element in self.elements}
+
+
+ARCHETYPE = """\
+visual: list        # spectrum, pyramid, stages, cycle, matrix or list
+ordered: true
+elements:
+  - id: TODO-first-element
+    name: "TODO: element name"
+    description: |
+      TODO: what this element means.
+  - id: TODO-second-element
+    name: "TODO: element name"
+    description: |
+      TODO: what this element means.
+how_to_use: |
+  TODO: how a reader can use the framework.
+questions:
+  - "TODO: a question the framework prompts"
+"""
+
+KIND = EntryKind("framework", Framework, folder="theory/frameworks", section="theory", index_page="frameworks.md",
+                 order=2, targeted_by=THEORY_TARGET, listed=1, handout="own", archetype=ARCHETYPE)

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import Document, Id, LocalText, NonEmpty, Text
+from .kind import EntryKind
 
 
 def _year_as_text(value: Any) -> Any:
@@ -77,3 +78,30 @@ class Reference(Document):
         names = [a.split(",")[0].strip() for a in self.authors]
         who = f"{names[0]} et al." if len(names) > 2 or "et al." in names else " & ".join(names)
         return f"{who} ({self.year})"
+
+    def linkable_texts(self):
+        return ()  # a record's words are the work's own, never links
+
+    def named_as(self) -> tuple[str, str] | None:
+        return (self.authors[0].split(",")[0].strip(), self.year) if self.authors else None
+
+    def index_key(self) -> tuple:
+        from ..bibliography import sort_key  # the bibliography's order: by authors, then year
+        return sort_key(self)
+
+
+ARCHETYPE = """\
+id: {id}
+type: reference
+kind: book          # book, chapter, article, report, thesis, legislation, web or other
+authors:
+  - "TODO: Surname, I."
+year: TODO-year
+title: "TODO: the title exactly as published"
+publisher: "TODO: publisher, or delete this line"
+"""
+
+KIND = EntryKind("reference", Reference, folder="theory/references", section="references",
+                 index_page="references/index.md", index_template="bibliography.md.j2", order=6,
+                 targeted_by=frozenset({"cites", "mentions"}), search_weight=0.3, archetype=ARCHETYPE,
+                 common_archetype=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
+from .kind import THEORY_TARGET, EntryKind
 
 
 class Tip(Strict):
@@ -15,3 +16,18 @@ class Tip(Strict):
 class Tips(Entry):
     type: Literal["tips"]
     tips: unique_list(Tip, min_length=1)
+
+    def parts(self):
+        return {tip.id: tip.title for tip in self.tips}
+
+
+ARCHETYPE = """\
+tips:
+  - id: TODO-first-tip
+    title: "TODO: the tip in a few words"
+    text: |
+      TODO: the tip explained.
+"""
+
+KIND = EntryKind("tips", Tips, folder="theory/tips", section="theory", index_page="tips.md",
+                 order=3, targeted_by=THEORY_TARGET, listed=2, handout="own", archetype=ARCHETYPE)

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-from .fields import Document, Id, Level, Markdown, Review, Source, Strict, Text, unique_list
+from .fields import Document, Id, Level, Markdown, Pointer, Review, Source, Strict, Text, unique_list
+from .kind import EntryKind
 
 CLOCK_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 # The longest stretch the plan may run without a break: a half-day needs one.
@@ -155,6 +156,52 @@ class Workshop(Document):
                 break
         return sorted(found, key=lambda problem: problem[0][1])
 
-    def linked_ids(self) -> dict[str, list[str]]:
-        return {"cites": [s.ref for s in self.sources],
-                "uses": [step.entry for step in self.steps if step.entry is not None]}
+    def pointers(self) -> list[Pointer]:
+        return [*(Pointer("cites", s.ref, ("sources", i)) for i, s in enumerate(self.sources)),
+                *(Pointer("uses", step.entry, ("steps", i, "entry"), step.part, ("steps", i, "part"))
+                  for i, step in enumerate(self.steps) if step.entry is not None)]
+
+    def parts(self):
+        return {step.id: None for step in self.steps}
+
+
+ARCHETYPE = """\
+id: {id}
+type: workshop
+title: "TODO: the workshop's title"
+summary: "TODO: one or two sentences: what participants will get from it."
+outcomes:                     # what participants leave with, one per line
+  - "TODO: something participants leave with"
+audience: "TODO: who it is for"
+group_size: {{min: 6, max: 20}}   # the fewest and the most participants it works for
+levels: [personal-practice]
+sources:
+  - ref: TODO-reference-id    # the works the workshop draws on, each a file in theory/references/
+materials:                    # besides the handouts, which the page lists from the steps' entries
+  - "TODO: e.g. Flip chart and marker pens"
+preparation: |
+  TODO: what the trainer prepares, or delete this field.
+start: "09:30"                # the start time, in quotes, on the 24-hour clock
+steps:                        # clock times are counted from 'start' and each step's minutes
+  - id: TODO-first-step
+    entry: TODO-entry-id        # the framework, tips, question or case study this step uses
+    minutes: 20
+    activity: |
+      TODO: what participants do.
+    notes: |
+      TODO: how the facilitator runs the step, or delete this field.
+  - id: break
+    kind: break                 # a break uses no entry; at most 120 minutes between breaks
+    minutes: 15
+  - id: TODO-second-step
+    entry: TODO-entry-id
+    minutes: 20
+    activity: |
+      TODO: what participants do.
+reviewed:
+  date: {today}
+  by: "TODO: your role, e.g. Trainer"
+"""
+
+KIND = EntryKind("workshop", Workshop, folder="workshops", section="workshops", index_page="workshops/index.md",
+                 order=7, search_weight=0.8, archetype=ARCHETYPE, common_archetype=False)
