@@ -3,12 +3,12 @@
 The engine (the guidesite package beside this file) knows nothing of MkDocs; these
 event handlers pass it the project folder and language and give MkDocs the results.
 One build per language: mkdocs.yml builds English under /en/ with the bilingual landing
-page at the root, then builds mkdocs.cy.yml (Welsh) into /cy/. Per-build state lives on
-the build's own config object, so `mkdocs serve` rebuilds start clean.
+page at the root and, once it has checked the content, starts mkdocs.cy.yml (Welsh) into
+/cy/ in a process of its own (guidesite.parallel), so both languages build at once. Per-build
+state lives on the build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import re
@@ -23,7 +23,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, publish, search
+from guidesite import csp, languages, parallel, publish, search
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
@@ -39,6 +39,7 @@ STATE = "guidesite_renderer"
 # The English build hands its checked, linked content to the Welsh build it starts, so the
 # content is loaded and checked once per `build` or `serve` rebuild, not once per language.
 LINKED = "guidesite_linked"
+WELSH = "guidesite_welsh"  # the Welsh build the English one started, until it has been waited for
 WELSH_CONFIG = "mkdocs.cy.yml"
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 # Markdown extensions the engine's templates are written for.
@@ -46,9 +47,10 @@ EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "to
 FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
 WARNINGS = "guidesite_warnings"
 SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
-# This configuration's build, while it runs: its staging folder and the log of its warnings
-# (MkDocs tells on_build_error no config).
+# This configuration's build, while it runs: its staging folder and the log of its warnings,
+# and the Welsh build it started (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
+_WELSH_RUNNING: list[parallel.ChildBuild] = []
 
 
 class NamingEditorFiles(logging.Filter):
@@ -139,6 +141,9 @@ def _checked_content(config):
 
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
+    welsh = _root(config) / WELSH_CONFIG
+    if _lang(config) == "en" and welsh.is_file():
+        setattr(config, WELSH, _start_welsh(config, welsh, linked))
     if _lang(config) == "cy":
         stale = [row for row in field_statuses(linked) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
@@ -188,17 +193,20 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config):
-    """Build the Welsh site into the English one's /cy/ folder; then, if the build that was
-    asked for met no problem, swap it in whole. Each language's search index is written into
-    the staging folder with the rest of its build."""
+    """Wait for the Welsh site the English build started in its /cy/ folder; then, if the build
+    that was asked for met no problem, swap it in whole. Each language's search index is
+    written into the staging folder with the rest of its build."""
     index, _ = getattr(config, SEARCH)
     folder = Path(config.site_dir) / search.folder(_lang(config))
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in index.files().items():
         (folder / name).write_text(text, encoding="utf-8")
-    welsh = _root(config) / WELSH_CONFIG
-    if _lang(config) == "en" and welsh.is_file():
-        _build_welsh(config, welsh)
+    if hasattr(config, WELSH):
+        welsh = getattr(config, WELSH)
+        failure = welsh.finish()
+        _WELSH_RUNNING.remove(welsh)
+        if failure:
+            raise PluginError(f"The Welsh site ({WELSH_CONFIG}) was not built: {failure}")
     if hasattr(config, FINAL_SITE):
         warnings = getattr(config, WARNINGS)
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -210,26 +218,26 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    """A failed build's staging folder is thrown away; the previous site stays as it was."""
+    """A failed build's staging folder is thrown away, with the Welsh build still writing into
+    it; the previous site stays as it was."""
+    while _WELSH_RUNNING:
+        _WELSH_RUNNING.pop().stop()
     while _RUNNING:
         staging, warnings = _RUNNING.pop()
         publish.discard(staging)
         logging.getLogger("mkdocs").removeHandler(warnings)
 
 
-def _build_welsh(config, welsh: Path) -> None:
-    welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
-                               site_url=f"{config.site_url}cy/")
-    setattr(welsh_config, LINKED, getattr(config, STATE).linked)
-    # The English build's pages stay in memory until it returns. Frozen, Python's garbage
-    # collector stops re-scanning them throughout the Welsh build (at 5,000 entries that
-    # scanning grew faster than the site).
-    gc.collect()
-    gc.freeze()
-    try:
+def _start_welsh(config, welsh: Path, linked) -> parallel.ChildBuild:
+    """The Welsh build into this build's /cy/ folder, from the content this build checked."""
+    def build_welsh():
+        welsh_config = load_config(str(welsh), site_dir=str(Path(config.site_dir) / "cy"), strict=config.strict,
+                                   site_url=f"{config.site_url}cy/")
+        setattr(welsh_config, LINKED, linked)
         build(welsh_config)
-    finally:
-        gc.unfreeze()
+    started = parallel.ChildBuild(build_welsh, "mkdocs").start()
+    _WELSH_RUNNING.append(started)
+    return started
 
 
 def on_serve(server, config, builder):
