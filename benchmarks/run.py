@@ -813,7 +813,7 @@ def edit_to_visible(project: Path, work: Path, plain: list[str], entry: Path, pa
             [f"{address}{page}" for _, address in servers]
         seconds = []
         try:
-            _until_shown(urls, title, log)
+            _until_shown(urls, "</html>", log)  # the first build, in full
             for number in range(repeats):
                 marker = f"Edited{number}x"
                 start = time.perf_counter()
