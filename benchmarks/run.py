@@ -1,19 +1,25 @@
 """Build-time and page-weight benchmark: our pipeline against plain MkDocs + Material.
 
-For each size N it writes a synthetic but valid project (every entry type, cross-links,
-citations, some Welsh), checks it with ``guidesite check``, then, interleaved and repeated:
+For a copy of this project's own content and for each size N of a synthetic but valid
+project (every entry type, cross-links, citations, some Welsh), checked with
+``guidesite check``, it runs, interleaved and repeated:
 
-* builds it with our pipeline (``mkdocs build``: English, then Welsh from the hook);
-* builds the same Markdown pages the engine renders as a plain MkDocs + Material site,
+* our pipeline (``mkdocs build``: English, and Welsh in a second process forked by the hook);
+* the same Markdown pages the engine renders, built as a plain MkDocs + Material site,
   once per language, in one process, with no hooks;
-* runs the engine alone, as the hooks do: ``build_site`` once, ``render_all`` per language.
+* the engine alone, as the hooks do: ``build_site`` once, ``render_all`` per language;
 
-Every measurement runs in its own child process, so its CPU seconds (user + system) and
-peak memory (ru_maxrss), both from ``os.wait4``, belong to that run alone. CPU seconds are
-the measure because MkDocs builds are single-threaded and wall time also counts whatever
-else the machine is doing; wall-time ratios are printed beside them. Usage:
+and, on the real site and at ``--serve-size`` entries, edit-to-visible under ``mkdocs serve``:
+an entry's title edited, the page polled over HTTP until it shows it (plain MkDocs: the
+same page's Markdown edited, one server per language).
+
+Every build runs in its own child process, so its CPU seconds (user + system), wall seconds
+and peak memory (ru_maxrss: of the largest single process, for ours the English one or the
+Welsh one it forked) belong to that run alone. The machine is shared: compare the ratios of
+interleaved runs, which are printed, more than the seconds. Usage:
 
     .venv/bin/python benchmarks/run.py [--sizes 100,500,1000,5000] [--quick] [--repeats 3]
+    .venv/bin/python benchmarks/run.py --sizes 1000 --serve-repeats 3 [--no-real-site]
     .venv/bin/python benchmarks/run.py --profile 1000   # where ours spends more than plain
     .venv/bin/python benchmarks/run.py --long-page      # check a 5 MB page, and long runs of '[', '@', '|'
     .venv/bin/python benchmarks/run.py --search-site SITE  # search downloads on a site built with --keep
@@ -33,11 +39,14 @@ import pstats
 import random
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -448,31 +457,6 @@ def child_plain(*args: str) -> None:
         build(load_config(config, site_dir=site_dir))
 
 
-def child_serve(edit: str, line: str, repeats: str, *args: str) -> None:
-    """What `mkdocs serve` does after an edit: a full rebuild in the same, warm process.
-
-    Builds once, then `repeats` times appends ``line`` (numbered) to the edited file and
-    times a fresh load_config + build of every (config, site dir) pair.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    def build_all():
-        for config, site_dir in zip(args[::2], args[1::2]):
-            build(load_config(config, site_dir=site_dir))
-
-    original = Path(edit).read_text(encoding="utf-8")
-    build_all()
-    seconds = []
-    for number in range(int(repeats)):
-        Path(edit).write_text(original + line.format(number=number), encoding="utf-8")
-        start = time.process_time()
-        build_all()
-        seconds.append(time.process_time() - start)
-    Path(edit).write_text(original, encoding="utf-8")
-    print(json.dumps(seconds))
-
-
 def child_whatif(variant: str, config: str, site_dir: str) -> None:
     """Time our build in this process with one per-page cost taken out, to attribute the
     difference from plain MkDocs without editing the engine: the QR code of each page's
@@ -499,7 +483,7 @@ def child_mkdocs(*args: str) -> None:
     cli(list(args))
 
 
-CHILDREN = {"engine": child_engine, "plain": child_plain, "serve": child_serve, "whatif": child_whatif,
+CHILDREN = {"engine": child_engine, "plain": child_plain, "whatif": child_whatif,
             "mkdocs": child_mkdocs}
 
 
@@ -676,14 +660,9 @@ def search_first_results(site: Path, lang: str, page: str) -> dict | None:
     return found
 
 
-def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bool) -> dict:
-    """All figures for one size; in each repeat the engine, our build and the plain build run in turn."""
-    work = Path(tempfile.mkdtemp(prefix=f"guidesite-bench-{n}-"))
-    generator = Generator(n)
-    project = work / "project"
-    generator.write(project, nav)
-    print(f"N={n}: project written ({work})", flush=True)
-    run_child([PYTHON, "-m", "guidesite", "--root", str(project), "check"], work / "check.log")
+def full_builds(project: Path, work: Path, nav: list | None, repeats: int) -> tuple[dict, list[str]]:
+    """The engine alone, our build and the plain build of the same pages, in turn, ``repeats``
+    times: CPU and wall seconds, and peak RSS. The plain configs' (en, cy) paths are returned too."""
     plain_en, plain_cy = plain_configs(work, nav)
     ours_out, plain_out = work / "site-ours", work / "site-plain"
     plain_args = [str(plain_en), str(plain_out / "en"), str(plain_cy), str(plain_out / "cy")]
@@ -694,23 +673,41 @@ def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bo
         "plain": [PYTHON, ME, "--child", "plain", *plain_args],
     }
     runs = {name: [] for name in commands}
-    loads = []  # other work on the machine slows wall time, hence CPU seconds as the measure
+    loads = []  # other work on the machine slows wall time, hence CPU seconds beside it
     for repeat in range(repeats):
         for name, command in commands.items():
             runs[name].append(run_child(command, work / f"{name}.log"))
             loads.append(os.getloadavg()[0])
         print(f"  repeat {repeat + 1}: " + ", ".join(
-            f"{name} {r[-1].cpu:.1f} s CPU / {r[-1].wall:.1f} s wall" for name, r in runs.items())
+            f"{name} {r[-1].cpu:.1f} s CPU / {r[-1].wall:.1f} s wall / {r[-1].rss_mib} MiB" for name, r in runs.items())
             + f" (load {loads[-1]:.1f})", flush=True)
     phases = [json.loads(run.stdout) for run in runs["engine"]]
-    result = {"n": n, "repeats": repeats, "load": statistics.mean(loads),
+    result = {"repeats": repeats, "load": statistics.mean(loads),
               "engine_parts": {key: statistics.median(p[key] for p in phases) for key in phases[0]},
               "engine_cpu": statistics.median(sum(p.values()) for p in phases)}
     for name in ("ours", "plain"):
         result[f"{name}_cpu"] = statistics.median(r.cpu for r in runs[name])
         result[f"{name}_wall"] = statistics.median(r.wall for r in runs[name])
+        # Per wall/CPU pair, so that the ratio of one interleaved repeat is what is compared.
+        result[f"{name}_runs"] = [{"cpu": r.cpu, "wall": r.wall} for r in runs[name]]
     for name, values in runs.items():
+        # wait4 reports the larger of a process and the children it waited for: for our build,
+        # the larger of the English process and the Welsh one it forked.
         result[f"{name}_rss_mib"] = max(r.rss_mib for r in values)
+    return result, [str(plain_en), str(plain_cy)]
+
+
+def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bool) -> dict:
+    """All figures for one size; in each repeat the engine, our build and the plain build run in turn."""
+    work = Path(tempfile.mkdtemp(prefix=f"guidesite-bench-{n}-"))
+    generator = Generator(n)
+    project = work / "project"
+    generator.write(project, nav)
+    print(f"N={n}: project written ({work})", flush=True)
+    run_child([PYTHON, "-m", "guidesite", "--root", str(project), "check"], work / "check.log")
+    builds, plain_configs_ = full_builds(project, work, nav, repeats)
+    result = {"n": n, **builds}
+    ours_out, plain_out = work / "site-ours", work / "site-plain"
     entries = generator.entries
     result["weight"] = {
         "ours en": page_weight(ours_out, ours_out / "en", ours_out / "en" / "search", entries),
@@ -722,26 +719,122 @@ def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bo
         weight = result["weight"][f"ours {lang}"]
         weight["search_first_results"] = search_first_results(ours_out, lang, weight["median_page"])
     if serve_repeats:
-        result["serve"] = serve_rebuild(generator, project, work, plain_args, serve_repeats)
+        edited = next(e for e in generator.by_type["definition"]
+                      if "body:" not in (project / FOLDERS["definition"] / f"{e.id}.yml").read_text())
+        result["serve"] = edit_to_visible(project, work, plain_configs_, project / FOLDERS["definition"] / f"{edited.id}.yml",
+                                          f"theory/{edited.id}/", serve_repeats)
     if not keep:
         shutil.rmtree(work)
     return result
 
 
-def serve_rebuild(generator: Generator, project: Path, work: Path, plain_args: list[str], repeats: int) -> dict:
-    """Rebuild time after one edit, ours (edit a YAML entry) and plain (edit its page)."""
-    edited = next(e for e in generator.by_type["definition"]
-                  if "body:" not in (project / FOLDERS["definition"] / f"{e.id}.yml").read_text())
-    yaml_file = project / FOLDERS["definition"] / f"{edited.id}.yml"
-    page_file = work / "docs-en" / "theory" / f"{edited.id}.md"
-    ours = [str(project / "mkdocs.yml"), str(work / "serve-ours")]
-    plain = [plain_args[0], str(work / "serve-plain" / "en"), plain_args[2], str(work / "serve-plain" / "cy")]
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs would, taking each !ENV tag's default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+REAL_SITE = ("theory", "casestudies", "workshops", "content", "vocabulary.yml", "mkdocs.yml", "mkdocs.cy.yml")
+REAL_EDIT = ("theory/definitions/co-production.yml", "theory/co-production/")  # an entry and its page
+
+
+def real_site(repeats: int, serve_repeats: int, keep: bool) -> dict:
+    """The same figures for a copy of this project's own content (its hooks linked, not copied)."""
+    work = Path(tempfile.mkdtemp(prefix="guidesite-bench-real-"))
+    project = work / "project"
+    for name in REAL_SITE:
+        (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, project / name)
+    (project / "hooks").symlink_to(REPO / "hooks")
+    nav = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
+    entries = sum(1 for folder in ("theory", "casestudies", "workshops") for _ in (project / folder).rglob("*.yml"))
+    print(f"Real site ({entries} entries): copied ({work})", flush=True)
+    builds, plain_configs_ = full_builds(project, work, nav, repeats)
+    result = {"n": entries, "site": "real", **builds}
+    if serve_repeats:
+        result["serve"] = edit_to_visible(project, work, plain_configs_, project / REAL_EDIT[0], REAL_EDIT[1],
+                                          serve_repeats)
+    if not keep:
+        shutil.rmtree(work)
+    return result
+
+
+def _free_port() -> int:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        return free.getsockname()[1]
+
+
+def _serving(config: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` of one config on a free port, and the address its site is served at."""
+    port = _free_port()
+    site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["site_url"]
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                              cwd=config.parent, stdout=subprocess.DEVNULL, stderr=open(log, "w"),
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return server, f"http://127.0.0.1:{port}{urllib.parse.urlparse(site_url).path}"
+
+
+def _until_shown(urls: list[str], marker: str, log: Path, seconds: float = 1800) -> None:
+    """Poll each page over HTTP, every 50 ms, until all of them hold ``marker``."""
+    deadline = time.monotonic() + seconds
+    waiting = list(urls)
+    while waiting:
+        if time.monotonic() > deadline:
+            raise BuildFailed(f"{waiting[0]} never showed {marker!r} (log: {log})")
+        try:
+            with urllib.request.urlopen(waiting[0], timeout=10) as response:
+                if marker in response.read().decode("utf-8"):
+                    waiting.pop(0)
+                    continue
+        except OSError:
+            pass
+        time.sleep(0.05)
+
+
+def edit_to_visible(project: Path, work: Path, plain: list[str], entry: Path, page: str, repeats: int) -> dict:
+    """Seconds from saving an edit to the page showing it over HTTP under `mkdocs serve`.
+
+    Ours: one `mkdocs serve` of the project; the entry's English title is edited in its YAML,
+    until its English page shows the new title (both languages are swapped in together).
+    Plain MkDocs, the same pages: it serves one language per process, so one server per
+    language, at once; the page's Markdown is edited in both, until both pages show it. Each
+    server first builds the site in full; the edits follow, one at a time, each seen before
+    the next is saved."""
+    data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+    title = data["title"] if isinstance(data["title"], str) else data["title"]["en"]
+    original = entry.read_text(encoding="utf-8")
+    plain_pages = [Path(work / f"docs-{lang}" / page.rstrip("/")).with_suffix(".md") for lang in ("en", "cy")]
+    plain_originals = [p.read_text(encoding="utf-8") for p in plain_pages]
     result = {}
-    for name, edit, line, args in (("ours", yaml_file, "body: Edited for rebuild {number}.\n", ours),
-                                   ("plain", page_file, "\nEdited for rebuild {number}.\n", plain)):
-        run = run_child([PYTHON, ME, "--child", "serve", str(edit), line, str(repeats), *args],
-                        work / f"serve-{name}.log")
-        result[name] = statistics.median(json.loads(run.stdout))
+    for name in ("ours", "plain"):
+        log = work / f"serve-{name}.log"
+        servers = [_serving(project / "mkdocs.yml", log)] if name == "ours" else [
+            _serving(Path(config), work / f"serve-{name}-{lang}.log") for config, lang in zip(plain, ("en", "cy"))]
+        urls = [f"{address}en/{page}" for _, address in servers] if name == "ours" else \
+            [f"{address}{page}" for _, address in servers]
+        seconds = []
+        try:
+            _until_shown(urls, "</html>", log)  # the first build, in full
+            for number in range(repeats):
+                marker = f"Edited{number}x"
+                start = time.perf_counter()
+                if name == "ours":
+                    entry.write_text(original.replace(title, f"{title} {marker}", 1), encoding="utf-8")
+                else:
+                    for path, text in zip(plain_pages, plain_originals):
+                        path.write_text(text + f"\n{marker}\n", encoding="utf-8")
+                _until_shown(urls, marker, log)
+                seconds.append(time.perf_counter() - start)
+                print(f"  serve, {name}: edit {number + 1} visible after {seconds[-1]:.1f} s "
+                      f"(load {os.getloadavg()[0]:.1f})", flush=True)
+        finally:
+            for server, _ in servers:
+                server.terminate()
+                server.wait(timeout=60)
+            entry.write_text(original, encoding="utf-8")
+            for path, text in zip(plain_pages, plain_originals):
+                path.write_text(text, encoding="utf-8")
+        result[name] = statistics.median(seconds)
+        result[f"{name}_each"] = seconds
     return result
 
 
@@ -831,7 +924,7 @@ def search_report(results: list[dict]) -> str:
     lines = ["| Entries | Site | Before first results, gzip (KiB): largest / median over queries | Files fetched (most) | "
              "Largest for | Typed a key every 200 ms, all until its results (KiB): largest |", "|---:|---|---:|---:|---|---:|"]
     for r in results:
-        for site, w in r["weight"].items():
+        for site, w in r.get("weight", {}).items():
             found = w.get("search_first_results")
             if not found:
                 continue
@@ -854,35 +947,44 @@ def search_site(site: Path) -> None:
     print(search_report([result]))
 
 
+def _size(result: dict) -> str:
+    return f"{result['n']:,}" + (" (real site)" if result.get("site") == "real" else "")
+
+
 def report(results: list[dict]) -> str:
     """The figures as Markdown tables; seconds are CPU seconds (user + system) unless marked wall."""
     failed = [r for r in results if "failed" in r]
     results = [r for r in results if "failed" not in r]
     if not results:
         return "\n".join(f"N={r['n']:,}: {r['failed']}" for r in failed)
-    lines = ["| Entries | Ours (s) | Plain (s) | Ours / plain | Ours / plain, wall | Engine only (s) | "
-             "Engine share | Ours ms/entry | Peak RSS ours / plain / engine (MiB) | Repeats | Load |",
+    lines = ["| Entries | Ours CPU / wall (s) | Plain CPU / wall (s) | Ours / plain, CPU | Ours / plain, wall | "
+             "Engine only (s) | Engine share | Ours ms/entry | Peak RSS of one process, ours / plain / engine (MiB) "
+             "| Repeats | Load |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
-        lines.append(f"| {r['n']:,} | {r['ours_cpu']:.1f} | {r['plain_cpu']:.1f} | {r['ours_cpu'] / r['plain_cpu']:.2f} | "
-                     f"{r['ours_wall'] / r['plain_wall']:.2f} | {r['engine_cpu']:.2f} | "
+        cpu = statistics.median(o["cpu"] / p["cpu"] for o, p in zip(r["ours_runs"], r["plain_runs"]))
+        wall = statistics.median(o["wall"] / p["wall"] for o, p in zip(r["ours_runs"], r["plain_runs"]))
+        lines.append(f"| {_size(r)} | {r['ours_cpu']:.1f} / {r['ours_wall']:.1f} | {r['plain_cpu']:.1f} / "
+                     f"{r['plain_wall']:.1f} | {cpu:.2f} | {wall:.2f} | {r['engine_cpu']:.2f} | "
                      f"{100 * r['engine_cpu'] / r['ours_cpu']:.1f} % | {1000 * r['ours_cpu'] / r['n']:.1f} | "
                      f"{r['ours_rss_mib']} / {r['plain_rss_mib']} / {r['engine_rss_mib']} | "
                      f"{r['repeats']} | {r['load']:.1f} |")
     lines += ["", "| Entries | " + " | ".join(results[0]["engine_parts"]) + " |",
               "|---:|" + "---:|" * len(results[0]["engine_parts"])]
-    lines += [f"| {r['n']:,} | " + " | ".join(f"{v:.2f}" for v in r["engine_parts"].values()) + " |" for r in results]
+    lines += [f"| {_size(r)} | " + " | ".join(f"{v:.2f}" for v in r["engine_parts"].values()) + " |" for r in results]
     served = [r for r in results if "serve" in r]
     if served:
-        lines += ["", "| Entries | Rebuild after one edit, ours (s) | Plain (s) | Ours / plain |", "|---:|---:|---:|---:|"]
-        lines += [f"| {r['n']:,} | {r['serve']['ours']:.1f} | {r['serve']['plain']:.1f} | "
-                  f"{r['serve']['ours'] / r['serve']['plain']:.2f} |" for r in served]
+        lines += ["", "| Entries | Edit to visible under serve, ours (s, median; each) | Plain, both languages (s) "
+                  "| Plain / ours |", "|---:|---:|---:|---:|"]
+        lines += [f"| {_size(r)} | {r['serve']['ours']:.1f}; {', '.join(f'{x:.1f}' for x in r['serve']['ours_each'])} | "
+                  f"{r['serve']['plain']:.1f}; {', '.join(f'{x:.1f}' for x in r['serve']['plain_each'])} | "
+                  f"{r['serve']['plain'] / r['serve']['ours']:.2f} |" for r in served]
     lines += ["", "| Entries | Site | Entry HTML median / max (KiB) | Largest entry page | First load gzip, median / "
               "largest page (KiB) | Search index raw / gzip (KiB) | Index gzip per entry (B) | "
               "Index share: entry lists / listing pages |",
               "|---:|---|---:|---|---:|---:|---:|---:|"]
     for r in results:
-        for site, w in r["weight"].items():
+        for site, w in r.get("weight", {}).items():
             lines.append(f"| {r['n']:,} | {site} | {kib(w['median_html'])} / {kib(w['max_html'])} | {w['max_page']} | "
                          f"{kib(w['first_load_median'])} / {kib(w['first_load_max'])} | "
                          f"{kib(w['index_raw'])} / {kib(w['index_gzip'])} | {w['index_gzip_per_entry']:.0f} | "
@@ -898,10 +1000,14 @@ def main() -> None:
         CHILDREN[sys.argv[2]](*sys.argv[3:])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,500,1000,5000", help="entry counts, comma-separated")
+    parser.add_argument("--sizes", default="100,500,1000,5000",
+                        help="entry counts, comma-separated ('' for the real site alone)")
     parser.add_argument("--quick", action="store_true", help="only 100 and 1,000 entries")
     parser.add_argument("--repeats", type=int, help="builds per size (default 3, or 1 above 1,000 entries)")
-    parser.add_argument("--serve-size", type=int, default=1000, help="size at which to time a rebuild after an edit")
+    parser.add_argument("--serve-size", type=int, default=1000,
+                        help="size at which to time edit-to-visible under serve (the real site always is)")
+    parser.add_argument("--serve-repeats", type=int, default=3, help="edits timed under serve (default 3)")
+    parser.add_argument("--no-real-site", action="store_true", help="skip the copy of this project's own content")
     parser.add_argument("--profile", type=int, metavar="N", help="only profile our build of N entries")
     parser.add_argument("--long-page", action="store_true",
                         help="only time check and build with a 5 MB page of links, and with long runs of '[', '@', '|'")
@@ -921,12 +1027,21 @@ def main() -> None:
     if args.long_page:
         long_page(repeats=args.repeats or 3)
         return
-    sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",") if s]
     results = []
+    if not args.no_real_site:
+        try:
+            results.append(real_site(args.repeats or 3, args.serve_repeats, args.keep))
+        except BuildFailed as err:
+            print(err, flush=True)
+            results.append({"n": 0, "site": "real", "failed": str(err)})
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2))
     for n in sizes:
         repeats = args.repeats or (3 if n <= 1000 else 1)
         try:
-            results.append(measure(n, repeats, 3 if n == args.serve_size else 0, None if args.auto_nav else NAV,
+            results.append(measure(n, repeats, args.serve_repeats if n == args.serve_size else 0,
+                                   None if args.auto_nav else NAV,
                                    args.keep))
         except BuildFailed as err:
             print(err, flush=True)

@@ -3,13 +3,13 @@
 The engine (the guidesite package beside this file) knows nothing of MkDocs; these
 event handlers pass it the project folder and language and give MkDocs the results.
 One build per language (guidesite.site_model.LANGUAGES): the main one (mkdocs.yml) builds
-English under /en/ with the landing page at the root, then builds each other language's
-configuration (mkdocs.cy.yml, Welsh) into /<code>/. Per-build state lives on
-the build's own config object, so `mkdocs serve` rebuilds start clean.
+English under /en/ with the landing page at the root and, once it has checked the content,
+starts each other language's configuration (mkdocs.cy.yml, Welsh) into /<code>/ in a process
+of its own (guidesite.parallel), so all languages build at once. Per-build state lives on the
+build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import re
@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, publish, search
+from guidesite import csp, languages, parallel, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
@@ -42,6 +42,7 @@ STATE = "guidesite_renderer"
 # The main build hands its checked, linked content to the other languages' builds it starts, so
 # the content is loaded and checked once per `build` or `serve` rebuild, not once per language.
 LINKED = "guidesite_linked"
+OTHER_BUILDS = "guidesite_other_builds"  # the other languages' builds this one started, until waited for
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
 # Markdown extensions the engine's templates are written for.
 EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
@@ -49,9 +50,10 @@ FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is
 WARNINGS = "guidesite_warnings"
 ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
 SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
-# This configuration's build, while it runs: its staging folder and the log of its warnings
-# (MkDocs tells on_build_error no config).
+# This configuration's build, while it runs: its staging folder and the log of its warnings,
+# and the other languages' builds it started (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
+_OTHERS_RUNNING: list[parallel.ChildBuild] = []
 
 
 class NamingEditorFiles(logging.Filter):
@@ -142,7 +144,10 @@ def _checked_content(config):
 
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
-    if not languages.is_main(_lang(config)):
+    if languages.is_main(_lang(config)):
+        setattr(config, OTHER_BUILDS, [(language, _start_language(config, language, linked)) for language in TRANSLATIONS
+                                       if (_root(config) / language.config).is_file()])
+    else:
         stale = [row for row in field_statuses(linked, _lang(config)) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
@@ -195,18 +200,19 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_build(config):
-    """Build each other language's site into the main one's /<code>/ folder; then, if the build
-    that was asked for met no problem, swap it in whole. Each language's search index is written into
-    the staging folder with the rest of its build."""
+    """Wait for the other languages' sites the main build started in its /<code>/ folders; then,
+    if the build that was asked for met no problem, swap it in whole. Each language's search
+    index is written into the staging folder with the rest of its build."""
     index, _ = getattr(config, SEARCH)
     folder = Path(config.site_dir) / search.folder(_lang(config))
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in index.files().items():
         (folder / name).write_text(text, encoding="utf-8")
-    if languages.is_main(_lang(config)):
-        for language in TRANSLATIONS:
-            if (_root(config) / language.config).is_file():
-                _build_language(config, language)
+    for language, started in getattr(config, OTHER_BUILDS, []):
+        failure = started.finish()
+        _OTHERS_RUNNING.remove(started)
+        if failure:
+            raise PluginError(f"The {language.english_name} site ({language.config}) was not built: {failure}")
     if hasattr(config, FINAL_SITE):
         warnings = getattr(config, WARNINGS)
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -218,26 +224,26 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    """A failed build's staging folder is thrown away; the previous site stays as it was."""
+    """A failed build's staging folder is thrown away, with the Welsh build still writing into
+    it; the previous site stays as it was."""
+    while _OTHERS_RUNNING:
+        _OTHERS_RUNNING.pop().stop()
     while _RUNNING:
         staging, warnings = _RUNNING.pop()
         publish.discard(staging)
         logging.getLogger("mkdocs").removeHandler(warnings)
 
 
-def _build_language(config, language) -> None:
-    other = load_config(str(_root(config) / language.config), site_dir=str(Path(config.site_dir) / language.code),
-                        strict=config.strict, site_url=f"{config.site_url}{language.folder}")
-    setattr(other, LINKED, getattr(config, STATE).linked)
-    # The main build's pages stay in memory until it returns. Frozen, Python's garbage
-    # collector stops re-scanning them throughout the Welsh build (at 5,000 entries that
-    # scanning grew faster than the site).
-    gc.collect()
-    gc.freeze()
-    try:
+def _start_language(config, language, linked) -> parallel.ChildBuild:
+    """Another language's build into this build's /<code>/ folder, from the content this build checked."""
+    def build_language():
+        other = load_config(str(_root(config) / language.config), site_dir=str(Path(config.site_dir) / language.code),
+                            strict=config.strict, site_url=f"{config.site_url}{language.folder}")
+        setattr(other, LINKED, linked)
         build(other)
-    finally:
-        gc.unfreeze()
+    started = parallel.ChildBuild(build_language, "mkdocs").start()
+    _OTHERS_RUNNING.append(started)
+    return started
 
 
 def on_serve(server, config, builder):

@@ -52,8 +52,40 @@ def break_welsh_only(site: Path) -> None:
     config.write_text(config.read_text() + "nav:\n  - Hafan: index.md\n  - Gone: gone.md\n")
 
 
-@pytest.mark.parametrize("breakage", [break_content, warn_in_strict_mode, crash_mid_build, break_welsh_only],
-                         ids=["content problem", "strict warning", "exception", "Welsh build fails"])
+def _welsh_hook(site: Path, name: str, code: str) -> None:
+    """A hook only the Welsh build (mkdocs.cy.yml) runs, beside the project's own."""
+    write(site, name, code)
+    config = site / "mkdocs.cy.yml"
+    hooks = [line for line in (site / "mkdocs.yml").read_text().splitlines(keepends=True) if "mkdocs_hooks.py" in line]
+    config.write_text(config.read_text() + "hooks:\n" + "".join(hooks) + f"  - {name}\n")
+
+
+def crash_welsh_only(site: Path) -> None:
+    """The Welsh process raises half way through writing its pages; the English build succeeds."""
+    _welsh_hook(site, "crash_cy.py", """
+        def on_page_content(html, page, config, files):
+            if "ladder" in page.file.src_uri:
+                raise RuntimeError("a Welsh plugin crashed")
+            return html
+    """)
+
+
+def kill_welsh_process(site: Path) -> None:
+    """The process building Welsh dies without a word (killed, out of memory)."""
+    _welsh_hook(site, "die_cy.py", """
+        import os, signal
+
+        def on_page_content(html, page, config, files):
+            if "ladder" in page.file.src_uri:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return html
+    """)
+
+
+@pytest.mark.parametrize("breakage", [break_content, warn_in_strict_mode, crash_mid_build, break_welsh_only,
+                                      crash_welsh_only, kill_welsh_process],
+                         ids=["content problem", "strict warning", "exception", "Welsh build fails",
+                              "Welsh process raises", "Welsh process killed"])
 def test_a_failed_build_leaves_the_previous_site_byte_identical(fixture_site, tmp_path, breakage):
     out = tmp_path / "site"
     assert mkdocs_build(fixture_site, out).returncode == 0
@@ -64,6 +96,12 @@ def test_a_failed_build_leaves_the_previous_site_byte_identical(fixture_site, tm
     assert result.returncode == 1, result.stderr
     assert tree(out) == before
     assert leftovers(out) == []
+    if breakage in (break_welsh_only, crash_welsh_only, kill_welsh_process):
+        assert "The Welsh site (mkdocs.cy.yml) was not built" in result.stderr, result.stderr
+    if breakage is crash_welsh_only:
+        assert "a Welsh plugin crashed" in result.stderr
+    if breakage is kill_welsh_process:
+        assert "its process stopped (signal 9)" in result.stderr
 
 
 def test_a_good_build_replaces_the_site_whole(fixture_site, tmp_path):
