@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.conftest import ROOT, copy_fixture_site, write
+from tests.helpers import ROOT, copy_fixture_site, write
 from tests.search_index import search_index
 
 METHOD_MODULE = '''
