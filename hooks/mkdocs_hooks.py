@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, parallel, publish, search
+from guidesite import csp, languages, parallel, printing, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
@@ -196,7 +196,7 @@ def on_page_content(html: str, page, config, files) -> str:
     index, facts = getattr(config, SEARCH)
     if page.file.src_uri in facts:
         index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    return renderer.print_footer(html, page.canonical_url, page.file.src_uri)
+    return printing.print_footer(renderer, html, page.canonical_url, page.file.src_uri)
 
 
 def on_post_build(config):

@@ -7,8 +7,19 @@ landing page and language-free short links.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
+
+import yaml
 
 from .site_model import LANGUAGE, LANGUAGES, MAIN_LANGUAGE
+
+HERE = Path(__file__).parent
+
+
+def load_strings(lang: str) -> dict:
+    """A language's interface strings (i18n/<code>.yml)."""
+    with open(HERE / "i18n" / f"{lang}.yml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 def prefix(lang: str) -> str:
