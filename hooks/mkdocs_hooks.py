@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, parallel, printing, publish, search
+from guidesite import csp, dialect, languages, parallel, printing, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
@@ -44,8 +44,6 @@ STATE = "guidesite_renderer"
 LINKED = "guidesite_linked"
 OTHER_BUILDS = "guidesite_other_builds"  # the other languages' builds this one started, until waited for
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
-# Markdown extensions the engine's templates are written for.
-EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
 WARNINGS = "guidesite_warnings"
 ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
@@ -109,7 +107,7 @@ def on_config(config):
     config.extra_javascript.append("assets/guidesite.js")
     config.extra_javascript.append("assets/guidesite-search.js")
     config.extra["gs_search"] = search.ui(_strings(), _lang(config))  # the 404 page's, which has no page
-    config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
+    config.markdown_extensions.extend(e for e in dialect.EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
     config.extra["breadcrumbs_label"] = load_strings(_lang(config))["breadcrumbs"]["label"]
     features = config.theme.get("features") or []

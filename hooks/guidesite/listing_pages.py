@@ -9,8 +9,8 @@ from functools import cached_property
 from markupsafe import Markup
 
 from .entry_types import ENTRY_KINDS, LISTED_TYPES
-from .pages import (HANDOUT_TYPES, INDEX_PAGES, level_path, level_set_entries, question_handout_levels,
-                    topic_path)
+from .pages import (HANDOUT_TYPES, INDEX_PAGES, LEVEL_SET_TYPES, level_path, level_set_entries,
+                    question_handout_levels, topic_path)
 from .site_model import LEVELS
 
 
@@ -57,8 +57,10 @@ class Listings:
         renderer = self.renderer
         index_of = {kind.index_page: name for name, kind in ENTRY_KINDS.items()}
         groups = listing(self.entries)
-        handout_groups = {name: (ENTRY_KINDS[name].index_page.split("/")[0].removesuffix(".md"),
-                                 renderer.in_order(renderer.linked.site.of_type(name))) for name in HANDOUT_TYPES}
+        # Each type's handouts are a section of the handouts page, its anchor named as its index page is.
+        anchor = {name: kind.index_page.split("/")[0].removesuffix(".md") for name, kind in ENTRY_KINDS.items()}
+        handout_groups = {name: (anchor[name], renderer.in_order(renderer.linked.site.of_type(name)))
+                          for name in HANDOUT_TYPES}
         pages = {}
         for path, template in INDEX_PAGES.items():
             type_name = index_of.get(path)
@@ -66,7 +68,7 @@ class Listings:
                 page=path, type_name=type_name, groups=groups,
                 entries=_index_order(renderer, (e for e in self.entries if e.type == type_name)),
                 topics=self.topics, topic_counts={topic: len(items) for topic, items in self.by_topic.items()},
-                handout_groups=handout_groups,
+                handout_groups=handout_groups, level_set_groups={name: anchor[name] for name in LEVEL_SET_TYPES},
                 question_levels=question_handout_levels(level_set_entries(renderer.linked.site)))
         return pages
 

@@ -94,15 +94,6 @@ def page_paths(site) -> set[str]:
     return generated_paths(site) | written
 
 
-def folder_url(path: str) -> str:
-    """The folder a page's source path is published at (``theory/index.md`` -> ``theory/``,
-    ``theory/x.md`` -> ``theory/x/``, ``index.md`` -> the language's own folder)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
 def taken_names(site) -> set[str]:
     """First parts of the addresses the site uses itself: a hand-written page may not take one."""
     names = {path.split("/")[0].removesuffix(".md") for path in generated_paths(site)} | set(THEME_FOLDERS)

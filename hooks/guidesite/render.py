@@ -27,7 +27,7 @@ from .link import LinkedSite
 from .listing_pages import Listings
 from .markdown_text import plain, prepare_markdown
 from .page_links import PageLinks, url
-from .pages import TYPE_INDEX, entry_path
+from .pages import TYPE_INDEX, entry_handout_path, entry_path, question_handout_path
 from .site_model import LEVELS, MAIN_LANGUAGE
 from .site_pages import (content_pages, landing_page, short_links_page, terms_page, translation_status_page)
 from .workshop_plan import WorkshopPlan
@@ -70,8 +70,9 @@ class Renderer:
         env.globals.update(t=self.strings, link=self.links.link, url=url, cite=self.links.cite, lang=self.lang,
                            reference_html=self.links.reference_html, reference_text=self.links.reference_text,
                            visual_caption=partial(visual_caption, self), date=self.date, level_title=self.level_title,
-                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS,
-                           long_list=LONG_LIST, main_lang=MAIN_LANGUAGE.code, **WorkshopPlan(self).template_globals())
+                           topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS, long_list=LONG_LIST,
+                           entry_handout_path=entry_handout_path, level_set_path=question_handout_path,
+                           main_lang=MAIN_LANGUAGE.code, **WorkshopPlan(self).template_globals(), **dialect.TEMPLATE_GLOBALS)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------

@@ -32,6 +32,10 @@ class Framework(Entry):
     def parts(self):
         return {element.id: element.name for element in self.elements}
 
+    def handout_items(self):
+        """What its handout lists: each element's name and description."""
+        return [(element.name, element.description) for element in self.elements]
+
 
 ARCHETYPE = """\
 visual: list        # spectrum, pyramid, stages, cycle, matrix or list

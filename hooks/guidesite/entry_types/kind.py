@@ -30,7 +30,8 @@ class EntryKind:
     # Its place in the lists of level, topic and index pages (a section #<name> each); None: not listed.
     listed: int | None = None
     search_weight: float = 1.0  # how far up search results its pages come (see search.KIND_WEIGHTS)
-    # A printable handout: "own" (one per entry, at handouts/<id>/, from handout_<name>.md.j2) or
+    # A printable handout: "own" (one per entry, at handouts/<id>/, from handout_<name>.md.j2, fitted
+    # to its page by the length of its model's handout_items()) or
     # "level-set" (the type's entries at each level, as one handout per level).
     handout: Literal["own", "level-set"] | None = None
     glossary: bool = False  # whether its titles are key terms (on the English–Welsh terms page)

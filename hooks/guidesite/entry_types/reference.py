@@ -89,6 +89,12 @@ class Reference(Document):
         from ..bibliography import sort_key  # the bibliography's order: by authors, then year
         return sort_key(self)
 
+    def found_by(self, words: dict) -> tuple[str, list[str]]:
+        """The full reference as its summary; found by its authors' surnames and its year."""
+        from ..bibliography import reference_parts
+        surnames = [author.split(",")[0] for author in self.authors]
+        return "".join(text for _, text in reference_parts(self, words)), [*surnames, self.year]
+
 
 ARCHETYPE = """\
 id: {id}

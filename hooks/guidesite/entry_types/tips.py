@@ -20,6 +20,10 @@ class Tips(Entry):
     def parts(self):
         return {tip.id: tip.title for tip in self.tips}
 
+    def handout_items(self):
+        """What its handout lists: each tip's title and text."""
+        return [(tip.title, tip.text) for tip in self.tips]
+
 
 ARCHETYPE = """\
 tips:
