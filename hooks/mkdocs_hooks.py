@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from guidesite import csp, dialect, languages, parallel, printing, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
+from guidesite.nav import site_nav
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
@@ -120,7 +121,9 @@ def on_config(config):
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
-    if config.nav and languages.prefix(_lang(config)):
+    if not config.nav:  # the nav the engine declares (guidesite.nav), unless mkdocs.yml gives its own
+        config.nav = dialect.nav_setting(site_nav(load_strings(_lang(config))))
+    if languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     return config
 

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from .entry_types import ENTRY_KINDS, LISTED_TYPES, SECTION
 from .site_model import (GO_INDEX, HANDOUTS_FOLDER, HANDOUTS_INDEX, HOME_PAGE, LEVELS, MAIN_LANGUAGE, SITE_INDEX_PAGES,
-                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, page_language)
+                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, level_path, page_language)
 
 # Each type's index page, listing all its entries.
 TYPE_INDEX = {name: kind.index_page for name, kind in ENTRY_KINDS.items()}
@@ -21,10 +21,6 @@ LEVEL_SET_TYPES = tuple(name for name, kind in ENTRY_KINDS.items() if kind.hando
 def entry_path(entry: BaseModel) -> str:
     """The source path of an entry's page; MkDocs turns it into /section/id/."""
     return f"{SECTION[entry.type]}/{entry.id}.md"
-
-
-def level_path(level: str) -> str:
-    return f"{level}.md"
 
 
 def topic_path(topic: str) -> str:

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
+from ..site_model import THEORY_SECTION
 from .kind import THEORY_TARGET, EntryKind
 
 Visual = Literal["spectrum", "pyramid", "stages", "cycle", "matrix", "list"]
@@ -56,4 +57,5 @@ questions:
 """
 
 KIND = EntryKind("framework", Framework, folder="theory/frameworks", section="theory", index_page="frameworks.md",
-                 order=2, targeted_by=THEORY_TARGET, listed=1, handout="own", archetype=ARCHETYPE)
+                 order=2, targeted_by=THEORY_TARGET, listed=1, handout="own", nav=(THEORY_SECTION, 10),
+                 archetype=ARCHETYPE)

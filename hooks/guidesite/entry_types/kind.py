@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..site_model import NavItem
+
 # The relations an entry can have to another, each named by what the pointing entry does.
 RELATIONS = ("cites", "related", "helps", "illustrates", "mentions", "uses")
 
@@ -35,6 +37,10 @@ class EntryKind:
     # "level-set" (the type's entries at each level, as one handout per level).
     handout: Literal["own", "level-set"] | None = None
     glossary: bool = False  # whether its titles are key terms (on the English–Welsh terms page)
+    # Its index page's place in the nav (site_model.NAV): (the title key of its section, e.g.
+    # site_model.THEORY_SECTION, or None for the top level; its place there); None: not in the nav.
+    nav: tuple[str | None, int] | None = None
+    nav_title: str = ""  # the key of its title there in the interface strings; "": its plural (types.<name>.many)
     # What `guidesite new` writes after the id, type and (if ``common_archetype``) the fields every
     # theory entry shares; every value to replace starts with TODO. "{id}" and "{today}" are filled in.
     archetype: str = ""
@@ -49,6 +55,13 @@ class EntryKind:
     def template(self) -> str:
         """The Jinja template of its pages, beside its schema module."""
         return f"{self.name.replace('-', '_')}.md.j2"
+
+    @property
+    def nav_item(self) -> NavItem | None:
+        if self.nav is None:
+            return None
+        section, place = self.nav
+        return NavItem(place, self.nav_title or f"types.{self.name}.many", self.index_page, section)
 
     @property
     def top_folder(self) -> str:

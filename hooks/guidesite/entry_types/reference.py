@@ -109,5 +109,5 @@ publisher: "TODO: publisher, or delete this line"
 
 KIND = EntryKind("reference", Reference, folder="theory/references", section="references",
                  index_page="references/index.md", index_template="bibliography.md.j2", order=6,
-                 targeted_by=frozenset({"cites", "mentions"}), search_weight=0.3, archetype=ARCHETYPE,
+                 targeted_by=frozenset({"cites", "mentions"}), search_weight=0.3, nav=(None, 80), archetype=ARCHETYPE,
                  common_archetype=False)
