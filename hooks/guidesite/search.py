@@ -107,7 +107,7 @@ def terms(text: str, lang: str) -> list[list[str]]:
     in Welsh the word and each radical form it may be a mutation of."""
     found = []
     for word in words(text):
-        if lang == "cy":
+        if lang == welsh.CODE:
             if word not in welsh.STOP_WORDS:
                 found.append(welsh.radicals(word))
         elif word not in ENGLISH_STOP_WORDS:
@@ -338,9 +338,9 @@ class SearchIndex:
                 [[d.url, d.title, d.kind, d.summary] for d in self.docs[start:start + DOC_SHARD]])
         manifest = {"version": 1, "lang": self.lang, "root": self.root, "docs": len(self.docs), "doc_shard": DOC_SHARD,
                     "shards": [min(shard) if shard else "" for shard in shards],
-                    "stop": sorted(welsh.STOP_WORDS if self.lang == "cy" else ENGLISH_STOP_WORDS),
+                    "stop": sorted(welsh.STOP_WORDS if self.lang == welsh.CODE else ENGLISH_STOP_WORDS),
                     "strings": self.strings}
-        if self.lang == "cy":
+        if self.lang == welsh.CODE:
             manifest["welsh"] = welsh.rules()
         files["manifest.json"] = _json(manifest)
         return files
