@@ -138,9 +138,10 @@ class Renderer:
         """Every generated page: source path -> Markdown."""
         entries = self.in_order(self.linked.entries.values())
         listings = Listings(self, entries)
+        content = content_pages(self)
         pages = entry_pages(self, entries)
-        pages.update(content_pages(self))
-        pages.update(listings.level_pages(pages))
+        pages.update(content)
+        pages.update(listings.level_pages(content))
         pages.update(listings.topic_pages())
         pages.update(translation_status_page(self))
         pages.update(handout_pages(self))
