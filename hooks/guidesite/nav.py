@@ -6,16 +6,15 @@ from .entry_types import ENTRY_KINDS
 from .site_model import NAV
 
 
-def nav_items() -> list:
-    """Every item of the nav, the site's and the entry types'."""
-    return [*NAV, *(kind.nav_item for kind in ENTRY_KINDS.values() if kind.nav_item)]
-
-
 def site_nav(strings: dict) -> list[tuple[str | None, str | list]]:
     """The nav as (title, page) pairs, a section's page being the list of its own: its own page
     (untitled) first, if it has one, then its items. A title None is the page's own."""
-    items = nav_items()
+    items = [*NAV, *filter(None, (kind.nav_item for kind in ENTRY_KINDS.values()))]
     sections = {item.section for item in items} - {None}
+    unknown = sections - {item.title for item in items}
+    if unknown:
+        raise ValueError(f"nav items are in sections no item declares: {sorted(unknown)}; "
+                         "add a NavItem for each to site_model.NAV")
 
     def title(key: str | None) -> str | None:
         if key is None:
