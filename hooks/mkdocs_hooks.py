@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, parallel, publish, search
+from guidesite import csp, languages, parallel, publish, search, tool_data
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
@@ -196,7 +196,9 @@ def on_page_content(html: str, page, config, files) -> str:
     index, facts = getattr(config, SEARCH)
     if page.file.src_uri in facts:
         index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    return renderer.print_footer(html, page.canonical_url, page.file.src_uri)
+    html = renderer.print_footer(html, page.canonical_url, page.file.src_uri)
+    block = renderer.tool_blocks.get(page.file.src_uri)  # a tool's data, and the script that runs it
+    return html + tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url)) if block else html
 
 
 def on_post_build(config):

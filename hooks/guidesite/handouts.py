@@ -92,7 +92,10 @@ def tips_lines(entry, text, condensed: bool) -> float:
     return total
 
 
+LINE_COUNTS = {"framework": framework_lines, "tips": tips_lines}  # handouts that have a condensed form
+
+
 def condensed(entry, text) -> bool:
     """Whether ``entry``'s handout prints in condensed form: only if it would not fit in full."""
-    count = framework_lines if entry.type == "framework" else tips_lines
-    return count(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES
+    count = LINE_COUNTS.get(entry.type)
+    return count is not None and count(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES

@@ -142,6 +142,7 @@ def build_site(root: Path) -> tuple:
     from .link import link_site
     from .markdown_check import check_markdown
     from .terminology import check_terminology
+    from .tool_data import check_tools
 
     problems = Problems()
     site = load_site(Project(Path(root)), problems)
@@ -149,6 +150,7 @@ def build_site(root: Path) -> tuple:
     if linked:
         check_markdown(linked, problems)
         check_terminology(linked, problems)
+        check_tools(linked, problems)
     if problems.errors or linked is None:
         raise ContentError(problems.errors)
     return linked, problems.warnings

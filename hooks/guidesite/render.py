@@ -18,7 +18,7 @@ import yaml
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import bibliography, export, handouts, languages, printing, redirects, schemas, translations, welsh
+from . import bibliography, export, handouts, languages, printing, redirects, schemas, tool_data, translations, welsh
 from .entry_types import ENTRY_KINDS, LISTED_TYPES, kind_of
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
@@ -75,7 +75,9 @@ class Renderer:
                            step_handout=self.step_handout, workshop_handouts=self.workshop_handouts,
                            date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS,
-                           long_list=LONG_LIST, main_lang=MAIN_LANGUAGE.code)
+                           long_list=LONG_LIST, main_lang=MAIN_LANGUAGE.code,
+                           tool_groups=lambda tool: tool_data.groups(tool, self.linked.entries),
+                           tools_using=self.tools_using, tool_hint=self.tool_hint)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------
@@ -305,6 +307,20 @@ class Renderer:
             if fresh:
                 groups.append((relation, fresh))
         return groups
+
+    def tools_using(self, entry: BaseModel) -> list[BaseModel]:
+        """The tools built from this entry ("Try it as a tool"), in title order."""
+        return [e for e in self.backlinks(entry.id).get("uses", []) if kind_of(e).interactive]
+
+    def tool_hint(self, item) -> Markup | None:
+        """The line under a tool's item, as plain text in an HTML block."""
+        hint = tool_data.hint_text(item, self.linked.entries, self._text)
+        return self._lang_wrap(item.hint, Markup.escape(hint)) if hint else None
+
+    @cached_property
+    def tool_blocks(self) -> dict[str, str]:
+        """Each tool page's data block, by its source path in this build (see tool_data)."""
+        return tool_data.data_blocks(self)
 
     def translation_notices(self, texts) -> list[str]:
         """Notices on a translation's page for untranslated, stale or draft text (none in the main language)."""

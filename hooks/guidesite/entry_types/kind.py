@@ -34,6 +34,9 @@ class EntryKind:
     # "level-set" (the type's entries at each level, as one handout per level).
     handout: Literal["own", "level-set"] | None = None
     glossary: bool = False  # whether its titles are key terms (on the English–Welsh terms page)
+    # Whether its pages are worked through in the browser: each carries its data as a JSON block
+    # (never run) and the theme's tools script, and the entries it uses link to it.
+    interactive: bool = False
     # What `guidesite new` writes after the id, type and (if ``common_archetype``) the fields every
     # theory entry shares; every value to replace starts with TODO. "{id}" and "{today}" are filled in.
     archetype: str = ""
