@@ -53,7 +53,7 @@ from pathlib import Path
 import yaml
 
 from guidesite.archetypes import FOLDER as FOLDERS  # where each type's files live
-from guidesite.entry_types import SECTION  # where each type's pages are published
+from guidesite.entry_types import ENTRY_FOLDERS, SECTION  # where entries' files live; where their pages are published
 from guidesite.site_model import LEVELS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -733,7 +733,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-REAL_SITE = ("theory", "casestudies", "workshops", "content", "vocabulary.yml", "mkdocs.yml", "mkdocs.cy.yml")
+REAL_SITE = (*ENTRY_FOLDERS, "content", "vocabulary.yml", "mkdocs.yml", "mkdocs.cy.yml")
 REAL_EDIT = ("theory/definitions/co-production.yml", "theory/co-production/")  # an entry and its page
 
 
@@ -745,7 +745,7 @@ def real_site(repeats: int, serve_repeats: int, keep: bool) -> dict:
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, project / name)
     (project / "hooks").symlink_to(REPO / "hooks")
     nav = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
-    entries = sum(1 for folder in ("theory", "casestudies", "workshops") for _ in (project / folder).rglob("*.yml"))
+    entries = sum(1 for folder in ENTRY_FOLDERS for _ in (project / folder).rglob("*.yml"))
     print(f"Real site ({entries} entries): copied ({work})", flush=True)
     builds, plain_configs_ = full_builds(project, work, nav, repeats)
     result = {"n": entries, "site": "real", **builds}

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import jsonschema
 
+from guidesite.entry_types import ENTRY_FOLDERS
+
 from tests.helpers import ROOT, copy_fixture_site, write
 from tests.search_index import search_index
 
@@ -189,7 +191,7 @@ def test_every_entry_is_published_as_data_that_its_schema_validates(built):
 
     assert list(validator.iter_errors(data)) == []
     by_id = {item["entry"]["id"]: item for item in data["entries"]}
-    assert set(by_id) == {path.stem for folder in ("theory", "casestudies", "workshops")
+    assert set(by_id) == {path.stem for folder in ENTRY_FOLDERS
                           for path in (ROOT / "tests" / "fixture_site" / folder).rglob("*.yml")}
     trust = by_id["trust"]
     assert trust["entry"]["title"]["en"] == "Trust" and trust["entry"]["title"]["cy"] == "Ymddiriedaeth"

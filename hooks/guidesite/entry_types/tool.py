@@ -176,8 +176,8 @@ sections:
     uses: TODO-entry-id     # the framework, question or tips entry the items come from
     items: elements         # elements, points, prompts, questions or tips
     answer: rate            # rate, place or write
-    guidance:               # what to read when this section scores low
-      - TODO-tips-id
+    guidance:               # what to read when this section scores low: tips, case studies, id#part
+      - entry: TODO-entry-id
 """
 
 KIND = EntryKind("tool", Tool, folder="tools", section="tools", index_page="tools/index.md", order=8,
