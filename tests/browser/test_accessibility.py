@@ -8,20 +8,15 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import CHROMIUM_ARGS, Offsite
+from tests.helpers import AXE_JS, AXE_OPTIONS, CHROMIUM_ARGS, Offsite
 from tests.quality.sites import chromium_path
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 PARALLEL = 3
-AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
 def describe(path: str, violation: dict) -> str:
