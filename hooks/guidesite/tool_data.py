@@ -67,8 +67,10 @@ def groups(tool: Tool, entries: dict) -> list[Group]:
             continue
         entry = entries[section.uses]
         title = section.title or entry.title
-        if section.items == "points":
+        if section.items == "points":  # one group per element that has points, or that 'only' picks
             for element in _listed(section, entry, "elements"):
+                if not element.points and element.id not in section.only:
+                    continue
                 items = tuple(Item(f"{element.id}-{n}", point) for n, point in enumerate(element.points, 1))
                 found.append(Group(f"{section.id}-{element.id}", section, element.name, entry.id, element.id, items))
             continue
@@ -116,11 +118,14 @@ def check_tools(linked, problems: Problems) -> None:
             if section.answer == "place" and entry.type == "framework" and not entry.ordered:
                 report(at + ("uses",), f"'{section.uses}' is not ordered, so placing work on it names no level",
                        "place on an ordered framework (ordered: true), such as a spectrum")
-            empty = [g for g in groups(tool, entries) if g.section is section and not g.items]
+            if section.only and not set(section.only) <= set(entry.parts()):
+                continue  # an unknown part: reported by link.py
+            found = [g for g in groups(tool, entries) if g.section is section]
+            empty = [g for g in found if not g.items] or ([] if found else [None])
             if empty:
-                where = f"element '{empty[0].part}' of " if section.items == "points" else ""
+                where = f"element '{empty[0].part}' of " if empty[0] and section.items == "points" else ""
                 report(at + ("items",), f"{where}'{section.uses}' has no {section.items}, so this section would be empty",
-                       f"add {section.items} to {entry_path(entry)} or choose other items")
+                       f"add {section.items} to {linked.site.sources[entry.id].display} or choose other items")
 
 
 def _scale_data(scale, text) -> dict | None:

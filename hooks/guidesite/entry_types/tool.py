@@ -113,7 +113,7 @@ class Section(Strict):
             raise ValueError("a questions_at section has no title — add 'title:', e.g. "
                              "title: {en: Personal practice, cy: Ymarfer personol}")
         if self.answer == "place" and not self.positions:
-            raise ValueError("answer: place needs 'positions:', each placement the reader makes, "
+            raise ValueError("answer: place needs positions — add 'positions:', each placement the reader makes, "
                              "e.g. [{id: now, label: Where the work is now}]")
         if self.answer != "place" and self.positions:
             raise ValueError(f"'positions:' are for answer: place, and this section's answer is {self.answer}"
