@@ -79,7 +79,7 @@ def audit(origin: str, paths: list[str], offsite: Offsite) -> list[str]:
 def test_every_page_has_no_wcag_violations_and_makes_no_offsite_request(site, base_url, browser):
     pages = site.html_files()
     assert any(p.name == "index.html" and p.parent == site.out for p in pages)  # the landing page
-    assert any("handouts" in p.parts for p in pages) and any("workshops" in p.parts for p in pages)
+    assert all(any(kind in p.parts for p in pages) for kind in ("handouts", "workshops", "tools"))
     origin = base_url[: -len(site.prefix) or None]
     offsite = Offsite(base_url)
     problems = audit(origin, [site.url_path(p) for p in pages], offsite)
