@@ -158,7 +158,6 @@ def hint_text(item: Item, entries: dict, text) -> str | None:
 
 def tool_data(tool: Tool, entries: dict, text, strings: dict, lang: str) -> dict:
     """What the browser needs to run the tool in one language; ``text`` gives a field in it."""
-
     return {
         "tool": tool.id, "lang": lang, "title": text(tool.title), "history": tool.history,
         "strings": strings["tool_ui"],
@@ -187,5 +186,6 @@ def page_end(block: str, script_url: str) -> str:
 def data_blocks(renderer) -> dict[str, str]:
     """Each tool page's data block, by its source path in this language's build."""
     tools = [e for e in renderer.linked.entries.values() if ENTRY_KINDS[e.type].interactive]
-    return {languages.prefix(renderer.lang) + entry_path(tool): data_block(
-        tool_data(tool, renderer.linked.entries, renderer._text, renderer.strings, renderer.lang)) for tool in tools}
+    lang = renderer.lang
+    return {languages.prefix(lang) + entry_path(tool): data_block(tool_data(
+        tool, renderer.linked.entries, lambda value: value.text(lang), renderer.strings, lang)) for tool in tools}

@@ -156,7 +156,8 @@ class Tool(Entry):
         return [*super().pointers(), *(p for n, section in enumerate(self.sections) for p in section.pointers(n))]
 
     def parts(self):
-        return {section.id: section.title for section in self.sections}
+        """Each section's heading on the page; a points section is headed by each of its elements instead."""
+        return {section.id: section.title for section in self.sections if section.items != "points"}
 
     def scale_of(self, section: Section) -> Scale | None:
         return section.scale or self.scale if section.answer == "rate" else None
