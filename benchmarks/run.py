@@ -54,7 +54,7 @@ import yaml
 
 from guidesite import dialect
 from guidesite.archetypes import FOLDER as FOLDERS  # where each type's files live
-from guidesite.entry_types import SECTION  # where each type's pages are published
+from guidesite.entry_types import ENTRY_FOLDERS, SECTION  # where entries' files live; where their pages are published
 from guidesite.languages import load_strings
 from guidesite.nav import site_nav
 from guidesite.site_model import LEVELS
@@ -722,7 +722,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-REAL_SITE = ("theory", "casestudies", "workshops", "content", "vocabulary.yml", "mkdocs.yml", "mkdocs.cy.yml")
+REAL_SITE = (*ENTRY_FOLDERS, "content", "vocabulary.yml", "mkdocs.yml", "mkdocs.cy.yml")
 REAL_EDIT = ("theory/definitions/co-production.yml", "theory/co-production/")  # an entry and its page
 
 
@@ -733,7 +733,7 @@ def real_site(repeats: int, serve_repeats: int, keep: bool) -> dict:
     for name in REAL_SITE:
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, project / name)
     (project / "hooks").symlink_to(REPO / "hooks")
-    entries = sum(1 for folder in ("theory", "casestudies", "workshops") for _ in (project / folder).rglob("*.yml"))
+    entries = sum(1 for folder in ENTRY_FOLDERS for _ in (project / folder).rglob("*.yml"))
     print(f"Real site ({entries} entries): copied ({work})", flush=True)
     builds, plain_configs_ = full_builds(project, work, repeats)
     result = {"n": entries, "site": "real", **builds}

@@ -24,7 +24,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, dialect, languages, parallel, printing, publish, search
+from guidesite import csp, dialect, languages, parallel, printing, publish, search, tool_data
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.nav import site_nav
 from guidesite.problems import ContentError
@@ -197,7 +197,9 @@ def on_page_content(html: str, page, config, files) -> str:
     index, facts = getattr(config, SEARCH)
     if page.file.src_uri in facts:
         index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    return printing.print_footer(renderer, html, page.canonical_url, page.file.src_uri)
+    html = printing.print_footer(renderer, html, page.canonical_url, page.file.src_uri)
+    block = renderer.tool_blocks.get(page.file.src_uri)  # a tool's data, and the script that runs it
+    return html + tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url)) if block else html
 
 
 def on_post_build(config):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from guidesite.entry_types import ENTRY_FOLDERS
+from guidesite.site_model import CONTENT_FOLDER
 from tests.helpers import ROOT, copy_fixture_site, mkdocs_build
 
 
@@ -26,7 +28,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(tmp_path):
     """A copy of the real content, as an editor's checkout would be."""
-    for name in ("theory", "casestudies", "workshops", "content"):
+    for name in (*ENTRY_FOLDERS, CONTENT_FOLDER):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "vocabulary.yml", tmp_path / "vocabulary.yml")
     return tmp_path

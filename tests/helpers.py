@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import axe_playwright_python
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -164,6 +165,10 @@ def unresolved(site: Path, urls: list[str]) -> list[str]:
 
 # --- the browser ------------------------------------------------------------------------------
 
+# axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules, as the accessibility gate runs them.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -198,3 +203,29 @@ class Offsite:
             else:
                 sent.append(url)
         return sent
+
+
+# --- paper --------------------------------------------------------------------------------------
+
+PAGE = re.compile(rb"(\d+) 0 obj\s*<<\s*/Type /Page\b(?!s)(.*?)>>\s*endobj", re.S)
+ANNOTS = re.compile(rb"/Annots \[([^\]]*)\]")
+URI_ANNOT = re.compile(rb"(\d+) 0 obj\s*<<[^>]*?/Subtype /Link.*?/URI \(([^)]*)\)", re.S)
+
+
+def print_to_pdf(page) -> bytes:
+    """The page as Chromium prints it on A4, honouring the site's @page rules."""
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF")
+    return pdf
+
+
+def pdf_pages(pdf: bytes) -> list[list[str]]:
+    """Each page of a PDF from Chromium, in order, as the link addresses on it."""
+    uris = {number: uri.decode() for number, uri in URI_ANNOT.findall(pdf)}
+    pages = []
+    for _, body in PAGE.findall(pdf):
+        annots = ANNOTS.search(body)
+        refs = re.findall(rb"(\d+) 0 R", annots.group(1)) if annots else []
+        pages.append([uris[ref] for ref in refs if ref in uris])
+    return pages

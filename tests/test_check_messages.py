@@ -90,7 +90,7 @@ CASES = [
         "unknown entry type",
         "theory/smith-2001.yml", REFERENCE.replace("type: reference", "type: referense"),
         ["theory/smith-2001.yml:2:7: type: 'referense' is not an entry type — did you mean 'reference'? "
-         "use one of: definition, framework, tips, question, case-study, reference, workshop"],
+         "use one of: definition, framework, tips, question, case-study, reference, workshop, tool"],
     ),
     (
         "wrong value in a choice field",

@@ -66,7 +66,7 @@ ARGUMENTS = [
      "guidesite new: error: the following arguments are required: id"),
     ("new with an unknown type", ".", ["new", "framwork", "x"], 2,
      "guidesite new: error: argument type: invalid choice: 'framwork' (choose from 'case-study', 'definition', "
-     "'framework', 'question', 'reference', 'tips', 'workshop')"),
+     "'framework', 'question', 'reference', 'tips', 'tool', 'workshop')"),
     ("new with a bad id", ".", ["new", "framework", "Power_Spectrum"], 1,
      "✗ 'Power_Spectrum' is not a valid id: use lowercase letters, digits and single hyphens, "
      "e.g. 'power-spectrum'."),

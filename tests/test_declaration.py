@@ -17,6 +17,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from guidesite.entry_types import ENTRY_FOLDERS
+
 from tests.helpers import ROOT, copy_fixture_site, nav_items, write
 from tests.quality.sites import built_site
 from tests.search_index import search_index
@@ -197,7 +199,7 @@ def test_every_entry_is_published_as_data_that_its_schema_validates(built):
 
     assert list(validator.iter_errors(data)) == []
     by_id = {item["entry"]["id"]: item for item in data["entries"]}
-    assert set(by_id) == {path.stem for folder in ("theory", "casestudies", "workshops")
+    assert set(by_id) == {path.stem for folder in ENTRY_FOLDERS
                           for path in (ROOT / "tests" / "fixture_site" / folder).rglob("*.yml")}
     trust = by_id["trust"]
     assert trust["entry"]["title"]["en"] == "Trust" and trust["entry"]["title"]["cy"] == "Ymddiriedaeth"

@@ -32,7 +32,7 @@ def fill_placeholders(text: str) -> str:
                 line = line.replace("TODO-topic", FILLED["topics"])
             elif "ref: TODO" in line:
                 line = line.replace("TODO-reference-id", FILLED["ref"])
-            elif "entry: TODO" in line:
+            elif "entry: TODO" in line or "uses: TODO" in line:
                 line = line.replace("TODO-entry-id", "ladder")
             elif key == "year":
                 line = "year: 2020"

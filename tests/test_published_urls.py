@@ -14,7 +14,8 @@ from tests.helpers import PUBLISHED, ROOT, add_examples, current_pages, mkdocs_b
 EXAMPLE_PAGES = ["case-studies/example-shared-office/", "handouts/example-meeting-tips/",
                  "handouts/example-three-step-check/", "references/example-2016/", "theory/example-collaborative-working/",
                  "theory/example-do-we-need-to-collaborate/", "theory/example-meeting-tips/",
-                 "theory/example-three-step-check/", "workshops/example-deciding-to-collaborate/"]
+                 "theory/example-three-step-check/", "workshops/example-deciding-to-collaborate/",
+                 "tools/example-three-step-tool/", "handouts/example-three-step-tool/"]
 ADDED = sorted(f"{lang}/{page}" for lang in ("en", "cy") for page in EXAMPLE_PAGES)
 TIPS = "theory/tips/example-meeting-tips.yml"
 

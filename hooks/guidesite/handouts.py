@@ -87,5 +87,6 @@ def handout_lines(entry, text, condensed: bool) -> float:
 
 
 def condensed(entry, text) -> bool:
-    """Whether ``entry``'s handout prints in condensed form: only if it would not fit in full."""
-    return handout_lines(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES
+    """Whether ``entry``'s handout prints in condensed form: only if it would not fit in full
+    (a type whose entries list no ``handout_items`` has no condensed form)."""
+    return hasattr(entry, "handout_items") and handout_lines(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES

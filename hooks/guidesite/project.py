@@ -17,6 +17,7 @@ from .markdown_check import check_markdown
 from .model import Project, Site
 from .problems import ContentError, Problems
 from .terminology import check_terminology
+from .tool_data import check_tools
 from .validate import validate_entry, validate_vocabulary
 
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -103,6 +104,7 @@ def build_site(root: Path) -> tuple:
     if linked:
         check_markdown(linked, problems)
         check_terminology(linked, problems)
+        check_tools(linked, problems)
     if problems.errors or linked is None:
         raise ContentError(problems.errors)
     return linked, problems.warnings

@@ -17,9 +17,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import dialect, export, handouts, languages, redirects, schemas
+from . import dialect, export, handouts, languages, redirects, schemas, tool_data
 from .collation import collation_key
-from .entry_pages import entry_pages, visual_caption
+from .entry_pages import backlinks, entry_pages, visual_caption
+from .entry_types import kind_of
 from .entry_types.fields import LocalText
 from .handout_pages import handout_pages
 from .languages import load_strings
@@ -72,7 +73,9 @@ class Renderer:
                            visual_caption=partial(visual_caption, self), date=self.date, level_title=self.level_title,
                            topic_title=self.topic_title, type_index=TYPE_INDEX, levels=LEVELS, long_list=LONG_LIST,
                            entry_handout_path=entry_handout_path, level_set_path=question_handout_path,
-                           main_lang=MAIN_LANGUAGE.code, **WorkshopPlan(self).template_globals(), **dialect.TEMPLATE_GLOBALS)
+                           main_lang=MAIN_LANGUAGE.code, **WorkshopPlan(self).template_globals(), **dialect.TEMPLATE_GLOBALS,
+                           tool_groups=lambda tool: tool_data.groups(tool, self.linked.entries),
+                           tools_using=self.tools_using, tool_hint=self.tool_hint)
         return env
 
     # --- filters: how an editor's text is placed into a page --------------------------------
@@ -132,6 +135,21 @@ class Renderer:
 
     def in_order(self, items) -> list:
         return sorted(items, key=self.title_key)
+
+    # --- tools: pages worked through in the browser ----------------------------------------
+    def tools_using(self, entry) -> list:
+        """The tools built from this entry ("Try it as a tool"), in title order."""
+        return [e for e in backlinks(self, entry.id).get("uses", []) if kind_of(e).interactive]
+
+    def tool_hint(self, item) -> Markup | None:
+        """The line under a tool's item, as plain text in an HTML block."""
+        hint = tool_data.hint_text(item, self.linked.entries, self.text)
+        return self._lang_wrap(item.hint, Markup.escape(hint)) if hint else None
+
+    @cached_property
+    def tool_blocks(self) -> dict[str, str]:
+        """Each tool page's data block, by its source path in this build (see tool_data)."""
+        return tool_data.data_blocks(self)
 
     # --- the outputs --------------------------------------------------------------------------
     def render_all(self) -> dict[str, str]:

@@ -8,20 +8,15 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import CHROMIUM_ARGS, Offsite
+from tests.helpers import AXE_JS, AXE_OPTIONS, CHROMIUM_ARGS, Offsite
 from tests.quality.sites import chromium_path
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 PARALLEL = 3
-AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
 def describe(path: str, violation: dict) -> str:
@@ -84,7 +79,7 @@ def audit(origin: str, paths: list[str], offsite: Offsite) -> list[str]:
 def test_every_page_has_no_wcag_violations_and_makes_no_offsite_request(site, base_url, browser):
     pages = site.html_files()
     assert any(p.name == "index.html" and p.parent == site.out for p in pages)  # the landing page
-    assert any("handouts" in p.parts for p in pages) and any("workshops" in p.parts for p in pages)
+    assert all(any(kind in p.parts for p in pages) for kind in ("handouts", "workshops", "tools"))
     origin = base_url[: -len(site.prefix) or None]
     offsite = Offsite(base_url)
     problems = audit(origin, [site.url_path(p) for p in pages], offsite)

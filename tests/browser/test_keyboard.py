@@ -107,7 +107,7 @@ def test_handout_print_button_is_reached_by_tab_labelled_and_prints_with_enter_a
     for path, kind in handouts(site).items():
         if f"/{lang}/" in path:
             kinds.setdefault(kind, path)
-    assert set(kinds) == {"framework", "tips", "questions"}, kinds
+    assert {"framework", "tips", "questions"} <= set(kinds), kinds  # and a tool's tally sheet, where there are tools
     for kind, path in kinds.items():
         page.goto(base_url.removesuffix(site.prefix) + path)
         button = page.get_by_role("button", name=label, exact=True)

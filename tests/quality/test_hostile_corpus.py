@@ -62,7 +62,7 @@ ERRORS = [
       "in_practice, levels, quotations, related, reviewed, sources, summary, title, topics, type, welsh_review"]),
     ("unknown type", F, BAD.replace("type: definition", "type: defintion"),
      [f"{F}:2:7: type: 'defintion' is not an entry type — did you mean 'definition'? use one of: definition, "
-      "framework, tips, question, case-study, reference, workshop"]),
+      "framework, tips, question, case-study, reference, workshop, tool"]),
     ("python/name tag", F, BAD.replace("title: Hostile", "title: !!python/name:os.system"),
      [f"{F}:3:8: YAML tags such as 'tag:yaml.org,2002:python/name:os.system' {TAG}"]),
     ("python/module tag", F, BAD.replace("title: Hostile", "title: !!python/module:os"),

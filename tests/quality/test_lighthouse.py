@@ -35,6 +35,7 @@ KINDS = {
     "reference": "references/newman-1996/",
     "workshop pack": "workshops/personal-practice-workshop/",
     "handout": "handouts/power-spectrum/",
+    "tool": "tools/partnership-health-check/",
     "topic": "topics/trust/",
     "listing": "frameworks/",
     "glossary": "glossary/",

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import material
 import pytest
 
+from guidesite.tool_data import DATA_ID as TOOL_DATA
 from mkdocs_hooks import MATERIAL_INLINE, THEME
 from tests.helpers import elements
 from tests.quality.sites import SITES, built_site
@@ -26,10 +27,11 @@ MATERIAL = Path(material.__file__).parent / "templates"
 # Our hooks add one script to pages and redirect pages load another; Material adds its bundle
 # (the hashed name changes with its version).
 THEME_SCRIPTS = (re.compile(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"), re.compile(r"assets/guidesite\.js"),
-                 re.compile(r"assets/guidesite-search\.js"), re.compile(r"assets/redirect\.js"))
+                 re.compile(r"assets/guidesite-search\.js"), re.compile(r"assets/guidesite-tools\.js"),
+                 re.compile(r"assets/redirect\.js"))
 # Every script file the theme ships, by its path in a built site (each language build has a copy):
 # Material's bundle, search worker and its language files, and ours.
-SHIPPED = {**{f"assets/{name}": THEME / "assets" / name for name in ("guidesite.js", "guidesite-search.js", "redirect.js")},
+SHIPPED = {**{f"assets/{name}": THEME / "assets" / name for name in ("guidesite.js", "guidesite-search.js", "guidesite-tools.js", "redirect.js")},
            **{p.relative_to(MATERIAL).as_posix(): p for p in (MATERIAL / "assets" / "javascripts").rglob("*.js")}}
 CSP_META = "content-security-policy"
 
@@ -107,8 +109,8 @@ def scan(site_root: Path, html_file: Path, inline: list[re.Pattern], prefix: str
                 problems.append(f"script from {src}")
             elif why := not_shipped(site_root, built):
                 problems.append(f"script from {src}: {why}")
-        elif attrs.get("type") == "application/json" and attrs.get("id") == "__config":
-            json.loads(body)  # Material's configuration: data, never run
+        elif attrs.get("type") == "application/json" and attrs.get("id") in ("__config", TOOL_DATA):
+            json.loads(body)  # Material's configuration, or a tool's data: never run
         elif not any(p.fullmatch(body) for p in inline):
             problems.append(f"unknown inline script: {body[:80]!r}")
         elif script_hash(body) not in policy["script-src"]:

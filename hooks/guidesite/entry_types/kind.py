@@ -41,6 +41,9 @@ class EntryKind:
     # site_model.THEORY_SECTION, or None for the top level; its place there); None: not in the nav.
     nav: tuple[str | None, int] | None = None
     nav_title: str = ""  # the key of its title there in the interface strings; "": its plural (types.<name>.many)
+    # Whether its pages are worked through in the browser: each carries its data as a JSON block
+    # (never run) and the theme's tools script, and the entries it uses link to it.
+    interactive: bool = False
     # What `guidesite new` writes after the id, type and (if ``common_archetype``) the fields every
     # theory entry shares; every value to replace starts with TODO. "{id}" and "{today}" are filled in.
     archetype: str = ""
