@@ -225,6 +225,7 @@ NAV = [
     (1, "Glossary", "Geirfa", "glossary/"),
     (1, "Key terms in Welsh", "Termau allweddol", "terms/"),
     (1, "Topics", "Pynciau", "topics/"),
+    (0, "Tools", "Offer", "tools/"),
     (0, "Case studies", "Astudiaethau achos", "case-studies/"),
     (0, "Workshop packs", "Pecynnau gweithdy", "workshops/"),
     (0, "Handouts", "Taflenni", "handouts/"),
