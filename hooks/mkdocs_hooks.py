@@ -50,6 +50,9 @@ FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is
 WARNINGS = "guidesite_warnings"
 ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
 SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
+# What each page's search box needs (its words in every language, read from the i18n files):
+# (an ordinary page's, the bilingual landing page's), made once per build, not once per page.
+SEARCH_UI = "guidesite_search_ui"
 # This configuration's build, while it runs: its staging folder and the log of its warnings,
 # and the other languages' builds it started (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
@@ -156,6 +159,8 @@ def on_files(files: Files, config) -> Files:
     setattr(config, STATE, renderer)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))
+    strings = _strings()
+    setattr(config, SEARCH_UI, (search.ui(strings, _lang(config)), search.ui(strings, _lang(config), True)))
     pages_log = logging.getLogger("mkdocs.structure.pages")
     for old in [f for f in pages_log.filters if isinstance(f, NamingEditorFiles)]:
         pages_log.removeFilter(old)
@@ -180,7 +185,7 @@ def on_page_context(context, page, config, nav):
         {"title": crumb["title"], "url": get_relative_url(files.get_file_from_path(
             languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
         for crumb in page.meta.get("breadcrumbs", [])]
-    page.meta["gs_search"] = search.ui(_strings(), _lang(config), _is_bilingual_landing(page, config))
+    page.meta["gs_search"] = getattr(config, SEARCH_UI)[_is_bilingual_landing(page, config)]
     return context
 
 
