@@ -10,9 +10,13 @@ build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
 import re
+import shutil
+import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -24,7 +28,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, languages, parallel, publish, search
+import mkdocs_incremental
+from guidesite import cache, csp, languages, parallel, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.problems import ContentError
 from guidesite.project import build_site
@@ -53,6 +58,11 @@ SEARCH = "guidesite_search"  # this build's search index and the facts of the pa
 # What each page's search box needs (its words in every language, read from the i18n files):
 # (an ordinary page's, the bilingual landing page's), made once per build, not once per page.
 SEARCH_UI = "guidesite_search_ui"
+# Rebuilds reuse what an earlier build made from the same inputs (guidesite.cache): under
+# `serve`, always; for `build`, when GUIDESITE_CACHE names the folder to keep them in.
+CACHE_ENVIRONMENT = "GUIDESITE_CACHE"
+STORE = "guidesite_store"  # this build's store of results, or None
+PAGES = "guidesite_pages"  # this build's page conversions, through the store (mkdocs_incremental)
 # This configuration's build, while it runs: its staging folder and the log of its warnings,
 # and the other languages' builds it started (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
@@ -127,6 +137,8 @@ def on_config(config):
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
     if config.nav and languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
+    folder = os.environ.get(CACHE_ENVIRONMENT)
+    setattr(config, STORE, cache.Store(Path(folder), _lang(config)) if folder else None)
     return config
 
 
@@ -157,6 +169,8 @@ def on_files(files: Files, config) -> Files:
     renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
                         preview=PREVIEW in config.extra)
     setattr(config, STATE, renderer)
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(renderer.env)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))
     strings = _strings()
@@ -171,11 +185,27 @@ def on_files(files: Files, config) -> Files:
     for path, content in {**renderer.site_files(), **renderer.static_files()}.items():
         files.append(File.generated(config, path, content=content))
     setattr(config, FILES, files)
+    if getattr(config, STORE):  # every plugin's on_config has run, and the files are final
+        setattr(config, PAGES, mkdocs_incremental.Pages(getattr(config, STORE), config, files))
     return files
+
+
+def on_pre_page(page, config, files):
+    """With a store, the page's Markdown is converted only if an input of its conversion changed."""
+    if getattr(config, STORE):
+        page.render = functools.partial(getattr(config, PAGES).render, page, page.render)
+    return page
 
 
 def _is_bilingual_landing(page, config) -> bool:
     return languages.is_main(_lang(config)) and page.file.src_uri == "index.md"
+
+
+def on_env(env, config, files):
+    """The theme's templates, compiled once for as long as their source is unchanged."""
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(env)
+    return env
 
 
 def on_page_context(context, page, config, nav):
@@ -197,11 +227,21 @@ def on_page_content(html: str, page, config, files) -> str:
     # (set here: MkDocs writes sitemap.xml before it templates any page).
     page.meta[ALTERNATES] = [] if _is_bilingual_landing(page, config) else languages.alternates(
         page.url, _lang(config), config.site_url)
-    html = sanitize_html(html)
     index, facts = getattr(config, SEARCH)
-    if page.file.src_uri in facts:
-        index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    return renderer.print_footer(html, page.canonical_url, page.file.src_uri)
+    found = facts.get(page.file.src_uri)
+
+    def finished() -> list:
+        clean = sanitize_html(html)
+        document = found and search.document(page.url, clean, found, page.title or "", _lang(config))
+        return [renderer.print_footer(clean, page.canonical_url, page.file.src_uri),
+                document and dataclasses.asdict(document)]
+    store = getattr(config, STORE)
+    final, document = store.memo(finished, "page", html, page.url, page.canonical_url, page.file.src_uri,
+                                 page.title or "", found and dataclasses.asdict(found),
+                                 renderer.preview) if store else finished()
+    if document:
+        index.add(search.Document(**document))
+    return final
 
 
 def on_post_build(config):
@@ -213,6 +253,8 @@ def on_post_build(config):
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in index.files().items():
         (folder / name).write_text(text, encoding="utf-8")
+    if getattr(config, STORE):
+        getattr(config, STORE).commit()
     for language, started in getattr(config, OTHER_BUILDS, []):
         failure = started.finish()
         _OTHERS_RUNNING.remove(started)
@@ -291,21 +333,36 @@ LIVE_RELOAD = "GUIDESITE_LIVE_RELOAD"
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """`serve` keeps its rebuilds' results in a folder of its own for as long as it runs."""
     os.environ[LIVE_RELOAD] = "1" if command == "serve" else ""
+    if command == "serve" and not os.environ.get(CACHE_ENVIRONMENT):
+        os.environ[CACHE_ENVIRONMENT] = tempfile.mkdtemp(prefix="guidesite-serve-")
+        os.environ[SERVE_CACHE] = os.environ[CACHE_ENVIRONMENT]
 
 
-def _with_csp(output: str, where: str) -> str:
+SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made, which on_shutdown removes
+
+
+def on_shutdown() -> None:
+    if os.environ.get(SERVE_CACHE):
+        shutil.rmtree(os.environ.pop(SERVE_CACHE), ignore_errors=True)
+
+
+def _with_csp(output: str, where: str, config) -> str:
+    live_reload = os.environ.get(LIVE_RELOAD) == "1"
     try:
-        return csp.apply_csp(output, MATERIAL_INLINE, where, live_reload=os.environ.get(LIVE_RELOAD) == "1")
+        sources = lambda: csp.inline_sources(output, MATERIAL_INLINE, where, live_reload)  # noqa: E731
+        store = getattr(config, STORE)
+        return csp.with_sources(output, store.memo(sources, "csp", output, live_reload) if store else sources())
     except csp.CSPError as err:
         raise PluginError(str(err)) from None
 
 
 def on_post_page(output: str, page, config) -> str:
     """Allow, by hash, exactly the inline scripts Material wrote on this page (hooks/theme/main.html)."""
-    return _with_csp(output, page.file.src_uri)
+    return _with_csp(output, page.file.src_uri, config)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same for the 404 page, which MkDocs renders as a template, not as a page."""
-    return _with_csp(output, template_name) if template_name.endswith(".html") else output
+    return _with_csp(output, template_name, config) if template_name.endswith(".html") else output

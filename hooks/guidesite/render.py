@@ -37,8 +37,9 @@ LONG_LIST = 25  # entries listed with their summaries; in a longer list of backl
 
 
 def load_strings(lang: str) -> dict:
+    """A language's interface strings (the project's own file, read by libyaml: it is read many times a build)."""
     with open(HERE / "i18n" / f"{lang}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass
