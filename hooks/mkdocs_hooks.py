@@ -345,6 +345,7 @@ SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made, which on_sh
 
 def on_shutdown() -> None:
     if os.environ.get(SERVE_CACHE):
+        os.environ.pop(CACHE_ENVIRONMENT, None)
         shutil.rmtree(os.environ.pop(SERVE_CACHE), ignore_errors=True)
 
 
