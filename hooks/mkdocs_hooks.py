@@ -61,6 +61,7 @@ SEARCH_UI = "guidesite_search_ui"
 # Rebuilds reuse what an earlier build made from the same inputs (guidesite.cache): under
 # `serve`, always; for `build`, when GUIDESITE_CACHE names the folder to keep them in.
 CACHE_ENVIRONMENT = "GUIDESITE_CACHE"
+SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made (none given), which on_shutdown removes
 STORE = "guidesite_store"  # this build's store of results, or None
 PAGES = "guidesite_pages"  # this build's page conversions, through the store (mkdocs_incremental)
 # This configuration's build, while it runs: its staging folder and the log of its warnings,
@@ -338,9 +339,6 @@ def on_startup(command: str, dirty: bool) -> None:
     if command == "serve" and not os.environ.get(CACHE_ENVIRONMENT):
         os.environ[CACHE_ENVIRONMENT] = tempfile.mkdtemp(prefix="guidesite-serve-")
         os.environ[SERVE_CACHE] = os.environ[CACHE_ENVIRONMENT]
-
-
-SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made, which on_shutdown removes
 
 
 def on_shutdown() -> None:
