@@ -52,8 +52,11 @@ from pathlib import Path
 
 import yaml
 
+from guidesite import dialect
 from guidesite.archetypes import FOLDER as FOLDERS  # where each type's files live
 from guidesite.entry_types import SECTION  # where each type's pages are published
+from guidesite.languages import load_strings
+from guidesite.nav import site_nav
 from guidesite.site_model import LEVELS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,17 +71,7 @@ WELSH_SHARE = 0.4   # entries whose title and summary have Welsh; half of them a
 STALE_SHARE = 0.1   # of those Welsh texts, written for an older English text
 SKEW = 1.5          # link targets: index = len * random() ** SKEW, so early entries are linked more often
 # The same Markdown extensions as our hook adds, for the plain site.
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", {"toc": {"permalink": True}}]
-# The nav of the project's own mkdocs.yml: index pages only, so the sidebar never lists every entry.
-NAV = [
-    {"Home": "index.md"},
-    {"Levels of practice": ["personal-practice.md", "partnership-development.md",
-                            "organisational-leadership.md"]},
-    {"Theory": ["theory/index.md", "frameworks.md", "tips.md", "questions.md", "glossary.md", "terms.md",
-                "topics/index.md"]},
-    {"Case studies": "case-studies/index.md"},
-    {"References": "references/index.md"},
-]
+EXTENSIONS = [*(name for name in dialect.EXTENSIONS if name != "toc"), {"toc": {"permalink": True}}]
 
 # English words roughly in the order of their frequency in the real entries; picked with
 # Zipf weights so that generated text compresses about as well as the real prose does.
@@ -379,15 +372,11 @@ class Generator:
                      for i in range(links)]
         return "\n\n".join(" ".join(sentences[i:i + 10]) for i in range(0, links, 10))
 
-    def write(self, root: Path, nav: list | None) -> None:
-        """The project: fixture configs (hooks pointed at this checkout), vocabulary, entries, pages.
-
-        The fixture's mkdocs.yml has no nav, so MkDocs would list every page in the sidebar;
-        unless ``nav`` is None, the project's own index-only nav is added."""
+    def write(self, root: Path) -> None:
+        """The project: fixture configs (hooks pointed at this checkout, so the nav is the one the
+        engine declares), vocabulary, entries, pages."""
         root.mkdir(parents=True)
         english = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text().replace("HOOKS", str(REPO / "hooks")))
-        if nav:
-            english["nav"] = nav
         dump(english, root / "mkdocs.yml")
         shutil.copy(FIXTURE / "mkdocs.cy.yml", root / "mkdocs.cy.yml")
         dump(self.vocabulary(), root / "vocabulary.yml")
@@ -412,16 +401,16 @@ def dump(data: dict, path: Path) -> None:
                     encoding="utf-8")
 
 
-def plain_configs(work: Path, nav: list | None) -> tuple[Path, Path]:
-    """mkdocs.yml for the plain site in each language: Material, search, no hooks, the same nav."""
+def plain_configs(work: Path) -> tuple[Path, Path]:
+    """mkdocs.yml for the plain site in each language: Material, search, no hooks, the nav our
+    build has (the engine's declaration, in that language)."""
     paths = []
     for lang, search in (("en", "search"), ("cy", {"search": {"lang": "en", "pipeline": ["trimmer"]}})):
         config = {"site_name": "Plain", "site_url": f"https://example.invalid/guide/{lang}/",
                   "docs_dir": f"docs-{lang}", "theme": {"name": "material", "language": lang, "font": False},
                   "plugins": [search], "markdown_extensions": EXTENSIONS,
                   "validation": {"omitted_files": "ignore", "unrecognized_links": "ignore", "anchors": "ignore"}}
-        if nav:
-            config["nav"] = nav
+        config["nav"] = dialect.nav_setting(site_nav(load_strings(lang)))
         paths.append(work / f"plain.{lang}.yml")
         dump(config, paths[-1])
     return paths[0], paths[1]
@@ -662,10 +651,10 @@ def search_first_results(site: Path, lang: str, page: str) -> dict | None:
     return found
 
 
-def full_builds(project: Path, work: Path, nav: list | None, repeats: int) -> tuple[dict, list[str]]:
+def full_builds(project: Path, work: Path, repeats: int) -> tuple[dict, list[str]]:
     """The engine alone, our build and the plain build of the same pages, in turn, ``repeats``
     times: CPU and wall seconds, and peak RSS. The plain configs' (en, cy) paths are returned too."""
-    plain_en, plain_cy = plain_configs(work, nav)
+    plain_en, plain_cy = plain_configs(work)
     ours_out, plain_out = work / "site-ours", work / "site-plain"
     plain_args = [str(plain_en), str(plain_out / "en"), str(plain_cy), str(plain_out / "cy")]
     commands = {
@@ -699,15 +688,15 @@ def full_builds(project: Path, work: Path, nav: list | None, repeats: int) -> tu
     return result, [str(plain_en), str(plain_cy)]
 
 
-def measure(n: int, repeats: int, serve_repeats: int, nav: list | None, keep: bool) -> dict:
+def measure(n: int, repeats: int, serve_repeats: int, keep: bool) -> dict:
     """All figures for one size; in each repeat the engine, our build and the plain build run in turn."""
     work = Path(tempfile.mkdtemp(prefix=f"guidesite-bench-{n}-"))
     generator = Generator(n)
     project = work / "project"
-    generator.write(project, nav)
+    generator.write(project)
     print(f"N={n}: project written ({work})", flush=True)
     run_child([PYTHON, "-m", "guidesite", "--root", str(project), "check"], work / "check.log")
-    builds, plain_configs_ = full_builds(project, work, nav, repeats)
+    builds, plain_configs_ = full_builds(project, work, repeats)
     result = {"n": n, **builds}
     ours_out, plain_out = work / "site-ours", work / "site-plain"
     entries = generator.entries
@@ -746,10 +735,9 @@ def real_site(repeats: int, serve_repeats: int, keep: bool) -> dict:
     for name in REAL_SITE:
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, project / name)
     (project / "hooks").symlink_to(REPO / "hooks")
-    nav = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)["nav"]
     entries = sum(1 for folder in ("theory", "casestudies", "workshops") for _ in (project / folder).rglob("*.yml"))
     print(f"Real site ({entries} entries): copied ({work})", flush=True)
-    builds, plain_configs_ = full_builds(project, work, nav, repeats)
+    builds, plain_configs_ = full_builds(project, work, repeats)
     result = {"n": entries, "site": "real", **builds}
     if serve_repeats:
         result["serve"] = edit_to_visible(project, work, plain_configs_, project / REAL_EDIT[0], REAL_EDIT[1],
@@ -851,11 +839,11 @@ def profile(n: int, top: int, repeats: int) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"guidesite-profile-{n}-"))
     generator = Generator(n)
     project = work / "project"
-    generator.write(project, NAV)
+    generator.write(project)
     config = str(project / "mkdocs.yml")
     run_child([PYTHON, ME, "--child", "engine", str(project), str(work / "docs-en"), str(work / "docs-cy")],
               work / "engine.log")
-    plain_en, plain_cy = plain_configs(work, NAV)
+    plain_en, plain_cy = plain_configs(work)
     profiled = {
         "ours": [ME, "--child", "mkdocs", "build", "-f", config, "-d", str(work / "site")],
         "plain": [ME, "--child", "plain", str(plain_en), str(work / "plain" / "en"), str(plain_cy),
@@ -898,7 +886,7 @@ def long_page(repeats: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="guidesite-long-page-"))
     generator = Generator(100)
     project = work / "project"
-    generator.write(project, NAV)
+    generator.write(project)
     pages = {"84,000 wikilinks and 28,000 citations": generator.long_page(84_000), **LONG_RUNS}
     print("| Page | Size (MB) | `guidesite check` (s) | Engine: load, check, link (s) | Render English (s) |")
     print("|---|---:|---:|---:|---:|")
@@ -1014,8 +1002,6 @@ def main() -> None:
     parser.add_argument("--long-page", action="store_true",
                         help="only time check and build with a 5 MB page of links, and with long runs of '[', '@', '|'")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
-    parser.add_argument("--auto-nav", action="store_true",
-                        help="keep the fixture's config without a nav: MkDocs then lists every page in the sidebar")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
     parser.add_argument("--search-site", type=Path, metavar="SITE",
                         help="only measure search downloads on a generated site already built into SITE")
@@ -1042,9 +1028,7 @@ def main() -> None:
     for n in sizes:
         repeats = args.repeats or (3 if n <= 1000 else 1)
         try:
-            results.append(measure(n, repeats, args.serve_repeats if n == args.serve_size else 0,
-                                   None if args.auto_nav else NAV,
-                                   args.keep))
+            results.append(measure(n, repeats, args.serve_repeats if n == args.serve_size else 0, args.keep))
         except BuildFailed as err:
             print(err, flush=True)
             results.append({"n": n, "failed": str(err)})

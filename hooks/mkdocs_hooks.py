@@ -29,8 +29,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 import mkdocs_incremental
-from guidesite import cache, csp, languages, parallel, publish, search
+from guidesite import cache, csp, dialect, languages, parallel, printing, publish, search
 from guidesite.entry_types import ENTRY_FOLDERS
+from guidesite.nav import site_nav
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer, load_strings
@@ -49,8 +50,6 @@ STATE = "guidesite_renderer"
 LINKED = "guidesite_linked"
 OTHER_BUILDS = "guidesite_other_builds"  # the other languages' builds this one started, until waited for
 THEME = Path(__file__).parent / "theme"  # our Material overrides and stylesheet
-# Markdown extensions the engine's templates are written for.
-EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
 FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is published
 WARNINGS = "guidesite_warnings"
 ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
@@ -123,7 +122,7 @@ def on_config(config):
     config.extra_javascript.append("assets/guidesite.js")
     config.extra_javascript.append("assets/guidesite-search.js")
     config.extra["gs_search"] = search.ui(_strings(), _lang(config))  # the 404 page's, which has no page
-    config.markdown_extensions.extend(e for e in EXTENSIONS if e not in config.markdown_extensions)
+    config.markdown_extensions.extend(e for e in dialect.EXTENSIONS if e not in config.markdown_extensions)
     config.extra["generator"] = False  # Material's footer credit exists only in English
     config.extra["breadcrumbs_label"] = load_strings(_lang(config))["breadcrumbs"]["label"]
     features = config.theme.get("features") or []
@@ -136,7 +135,9 @@ def on_config(config):
     if os.environ.get(PREVIEW_ENVIRONMENT) == "1":  # a pull request's preview, to open from disk (file://)
         config.use_directory_urls = False
         config.extra[PREVIEW] = load_strings(_lang(config))["preview"]["banner"]
-    if config.nav and languages.prefix(_lang(config)):
+    if not config.nav:  # the nav the engine declares (guidesite.nav), unless mkdocs.yml gives its own
+        config.nav = dialect.nav_setting(site_nav(load_strings(_lang(config))))
+    if languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
     folder = os.environ.get(CACHE_ENVIRONMENT)
     setattr(config, STORE, cache.Store(Path(folder), _lang(config)) if folder else None)
@@ -234,7 +235,7 @@ def on_page_content(html: str, page, config, files) -> str:
     def finished() -> list:
         clean = sanitize_html(html)
         document = found and search.document(page.url, clean, found, page.title or "", _lang(config))
-        return [renderer.print_footer(clean, page.canonical_url, page.file.src_uri),
+        return [printing.print_footer(renderer, clean, page.canonical_url, page.file.src_uri),
                 document and dataclasses.asdict(document)]
     store = getattr(config, STORE)
     final, document = store.memo(finished, "page", html, page.url, page.canonical_url, page.file.src_uri,

@@ -4,6 +4,7 @@ launch options. Test modules import from here, never from one another."""
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -112,6 +113,28 @@ def ids(html: str | LexborNode) -> set[str]:
 def hrefs(html: str | LexborNode) -> list[str]:
     """The link targets of a page's <a> elements, in order."""
     return [href for node in elements(html) if node.tag == "a" and (href := node.attributes.get("href"))]
+
+
+def nav_items(html: str, page_url: str) -> list[tuple[int, str, str | None]]:
+    """The theme's nav on a page, item by item in order: (depth, title, the folder it links to
+    from the site's root, or None for a section without a page of its own). ``page_url`` is the
+    page's own folder from the root (``en/theory/trust/``), to resolve relative links; take a page
+    that is not itself in the nav, where the theme would show its table of contents too."""
+    found = []
+    for item in parse_html(html).css("nav.md-nav--primary li.md-nav__item"):
+        title = item.css_first(".md-ellipsis")
+        if title is None:  # a section's own page, which the theme shows as the section's link
+            continue
+        link = item.css_first(".md-nav__link")
+        link = link.css_first("a") if link.tag == "div" else link
+        href = link.attributes.get("href") if link.tag == "a" else None
+        depth, parent = 0, item.parent
+        while parent is not None:
+            depth += parent.tag == "li"
+            parent = parent.parent
+        target = None if href is None else posixpath.normpath(posixpath.join(page_url, href)) + "/"
+        found.append((depth, " ".join(title.text().split()), target))
+    return found
 
 
 # --- redirects and published URLs -------------------------------------------------------------

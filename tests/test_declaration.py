@@ -15,8 +15,10 @@ import textwrap
 from pathlib import Path
 
 import jsonschema
+import pytest
 
-from tests.helpers import ROOT, copy_fixture_site, write
+from tests.helpers import ROOT, copy_fixture_site, nav_items, write
+from tests.quality.sites import built_site
 from tests.search_index import search_index
 
 METHOD_MODULE = '''
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..site_model import THEORY_SECTION
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
 from .kind import THEORY_TARGET, EntryKind
 
@@ -44,7 +47,7 @@ class Method(Entry):
 
 
 KIND = EntryKind("method", Method, folder="theory/methods", section="theory", index_page="methods.md",
-                 order=8, targeted_by=THEORY_TARGET, listed=6)
+                 order=8, targeted_by=THEORY_TARGET, listed=6, nav=(THEORY_SECTION, 45))
 '''
 
 METHOD_TEMPLATE = '''{% extends "entry_base.md.j2" %}
@@ -136,6 +139,11 @@ def test_a_new_entry_type_is_its_module_its_template_and_its_strings(tmp_path):
     index = search_index(out, "en")
     assert "en/theory/open-space/" in index.pages_with("agenda participants write", "en")
     assert index.docs[index.urls.index("en/theory/open-space/")][2] == "method"
+    # In the nav, where its declaration places it: in Theory, after the glossary.
+    theory = [title for depth, title, _ in nav_items(html(out, "theory/open-space"), "en/theory/open-space/")
+              if depth == 1]
+    assert theory[theory.index("Glossary") + 1] == "Methods"
+    assert (1, "Dulliau", "cy/methods/") in nav_items(html(out, "theory/open-space", "cy"), "cy/theory/open-space/")
     # In the published JSON Schemas, so editors' tools know it.
     entry_schema = json.loads((out / "schemas" / "entry.schema.json").read_text(encoding="utf-8"))
     assert "method" in entry_schema["discriminator"]["mapping"]
@@ -198,3 +206,39 @@ def test_every_entry_is_published_as_data_that_its_schema_validates(built):
     broken = copy.deepcopy(data)
     del broken["entries"][0]["entry"]["type"]
     assert list(validator.iter_errors(broken))  # the schema does judge the entries
+
+
+# The navs mkdocs.yml and mkdocs.cy.yml gave before the nav was declared in the engine:
+# (depth, English title, Welsh title, the page it leads to; None: a section without a page).
+NAV = [
+    (0, "Home", "Hafan", ""),
+    (0, "Levels of practice", "Lefelau ymarfer", None),
+    (1, "Personal practice", "Ymarfer personol", "personal-practice/"),
+    (1, "Partnership development", "Datblygu partneriaethau", "partnership-development/"),
+    (1, "Organisational leadership", "Arweinyddiaeth sefydliadol", "organisational-leadership/"),
+    (0, "Theory", "Theori", "theory/"),
+    (1, "Frameworks", "Fframweithiau", "frameworks/"),
+    (1, "Tips", "Awgrymiadau", "tips/"),
+    (1, "Questions and conversations", "Cwestiynau a sgyrsiau", "questions/"),
+    (1, "Glossary", "Geirfa", "glossary/"),
+    (1, "Key terms in Welsh", "Termau allweddol", "terms/"),
+    (1, "Topics", "Pynciau", "topics/"),
+    (0, "Case studies", "Astudiaethau achos", "case-studies/"),
+    (0, "Workshop packs", "Pecynnau gweithdy", "workshops/"),
+    (0, "Handouts", "Taflenni", "handouts/"),
+    (0, "Short links", "Dolenni byr", "go/"),
+    (0, "References", "Cyfeiriadau", "references/"),
+    (0, "For editors", "Ar gyfer golygyddion", None),
+    (1, "Translation status", "Statws cyfieithu", "editors/translations/"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_nav_is_declared_once_and_each_language_shows_it_in_its_own_words(tmp_path_factory, lang):
+    real_site = built_site("real", tmp_path_factory).out
+    for config in ("mkdocs.yml", "mkdocs.cy.yml"):
+        assert "\nnav:" not in (ROOT / config).read_text(encoding="utf-8"), config
+    expected = [(depth, en if lang == "en" else cy, None if url is None else f"{lang}/{url}")
+                for depth, en, cy, url in NAV]
+    assert nav_items((real_site / lang / "theory" / "trust" / "index.html").read_text(encoding="utf-8"),
+                     f"{lang}/theory/trust/") == expected

@@ -9,12 +9,12 @@ import re
 
 import markdown
 
+from guidesite.dialect import EXTENSIONS
 from guidesite.project import build_site
 from guidesite.render import Renderer
 from tests.helpers import write
 
 MANY = 600
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
 
 
 def add_definitions(site, count: int) -> None:
@@ -28,7 +28,7 @@ def add_definitions(site, count: int) -> None:
 
 def html_of(page_markdown: str) -> str:
     body = page_markdown.split("\n---\n", 1)[-1]
-    return markdown.markdown(body, extensions=EXTENSIONS)
+    return markdown.markdown(body, extensions=list(EXTENSIONS))
 
 
 def test_a_glossary_of_hundreds_of_terms_is_one_flat_list(fixture_site):

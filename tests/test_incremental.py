@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from guidesite import cache, render
+from guidesite import cache, languages, render
 from guidesite.cli import main
 from tests.helpers import ROOT, copy_fixture_site, mkdocs_build, write
 
@@ -100,7 +100,8 @@ def project(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "hooks", hooks, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     config = site / "mkdocs.yml"
     config.write_text(config.read_text().replace(str(ROOT / "hooks"), str(hooks)))
-    monkeypatch.setattr(render, "HERE", hooks / "guidesite")  # the engine's templates and strings
+    monkeypatch.setattr(render, "HERE", hooks / "guidesite")  # the engine's templates
+    monkeypatch.setattr(languages, "HERE", hooks / "guidesite")  # and its interface strings
     monkeypatch.setattr(cache, "HOOKS", hooks)
     return site
 

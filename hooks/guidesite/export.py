@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 
 from . import schemas
-from .pages import entry_path, folder_url
+from .dialect import folder_url
+from .pages import entry_path
 from .site_model import LANGUAGES
 
 ENTRIES_FILE = "data/entries.json"

@@ -71,28 +71,21 @@ def visual_lines(entry) -> int:
     return VISUAL_LINES[entry.visual] + (len(entry.elements) > 6)
 
 
-def framework_lines(entry, text, condensed: bool) -> float:
-    """Printed lines of a framework handout; ``text(value)`` is a field in the page's language."""
-    total = FIXED_LINES + lines(text(entry.summary)) + visual_lines(entry)
-    for element in entry.elements:
-        name = len(text(element.name)) + 6
-        description = text(element.description)
-        total += lines(first_sentence(description), name) if condensed else markdown_lines("x" * name + description)
-    if entry.questions:
-        total += HEADING_LINES + sum(lines(text(q), 4) for q in entry.questions)
-    return total
-
-
-def tips_lines(entry, text, condensed: bool) -> float:
-    total = FIXED_LINES + lines(text(entry.summary))
-    for tip in entry.tips:
-        title = "x" * (len(text(tip.title)) + 6)
-        body = text(tip.text) if tip.text else ""
-        total += lines(first_sentence(body), len(title)) if condensed else markdown_lines(title + body)
+def handout_lines(entry, text, condensed: bool) -> float:
+    """Printed lines of an entry's own handout: its summary, its drawing (a framework's), each of
+    its items (``entry.handout_items()``: elements, tips) and the questions it prompts;
+    ``text(value)`` is a field in the page's language."""
+    total = FIXED_LINES + lines(text(entry.summary)) + (visual_lines(entry) if hasattr(entry, "visual") else 0)
+    for title, body in entry.handout_items():
+        name = len(text(title)) + 6
+        body = text(body) if body else ""
+        total += lines(first_sentence(body), name) if condensed else markdown_lines("x" * name + body)
+    questions = getattr(entry, "questions", [])
+    if questions:
+        total += HEADING_LINES + sum(lines(text(q), 4) for q in questions)
     return total
 
 
 def condensed(entry, text) -> bool:
     """Whether ``entry``'s handout prints in condensed form: only if it would not fit in full."""
-    count = framework_lines if entry.type == "framework" else tips_lines
-    return count(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES
+    return handout_lines(entry, text, condensed=False) > PAGE_LINES - SAFETY_LINES

@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -21,10 +20,8 @@ from .entry_types import RELATION_TARGETS
 from .load import dotted_path, line_column, line_starts, raw_strings
 from .mutation import PREFIXES, TRIGGERS, WELSH_NAMES, changes, mutate, word_before
 from .problems import Problems, did_you_mean
+from .model import Site
 from .site_model import page_language
-
-if TYPE_CHECKING:  # the project's model; project.build_site is what calls link_site
-    from .project import Site
 
 # No two quantifiers in these can take the same characters, so a match never backtracks. Even
 # so, finditer would read on from every '[[' or '[@' to the next ']' (quadratic on '[[a' or

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from .entry_types import ENTRY_KINDS, LISTED_TYPES, SECTION
 from .site_model import (GO_INDEX, HANDOUTS_FOLDER, HANDOUTS_INDEX, HOME_PAGE, LEVELS, MAIN_LANGUAGE, SITE_INDEX_PAGES,
-                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, page_language)
+                         TERMS_PAGE, THEME_FOLDERS, TRANSLATIONS_PAGE, level_path, page_language)
 
 # Each type's index page, listing all its entries.
 TYPE_INDEX = {name: kind.index_page for name, kind in ENTRY_KINDS.items()}
@@ -21,10 +21,6 @@ LEVEL_SET_TYPES = tuple(name for name, kind in ENTRY_KINDS.items() if kind.hando
 def entry_path(entry: BaseModel) -> str:
     """The source path of an entry's page; MkDocs turns it into /section/id/."""
     return f"{SECTION[entry.type]}/{entry.id}.md"
-
-
-def level_path(level: str) -> str:
-    return f"{level}.md"
 
 
 def topic_path(topic: str) -> str:
@@ -92,15 +88,6 @@ def page_paths(site) -> set[str]:
     of ``X.md``, published at its address, never a page of its own)."""
     written = {d.removeprefix("content/") for d in site.content if page_language(d).main}
     return generated_paths(site) | written
-
-
-def folder_url(path: str) -> str:
-    """The folder a page's source path is published at (``theory/index.md`` -> ``theory/``,
-    ``theory/x.md`` -> ``theory/x/``, ``index.md`` -> the language's own folder)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def taken_names(site) -> set[str]:

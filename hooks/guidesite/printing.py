@@ -8,6 +8,9 @@ import re
 from urllib.parse import urljoin
 
 import zxingcpp
+from markupsafe import Markup
+
+from .pages import is_handout
 
 # A link's start tag up to its href (other attributes may come first: class="…").
 HREF = re.compile(r'<a(?:\s[a-z-]+="[^"]*")*?\shref="([^"]*)"')
@@ -45,3 +48,17 @@ def qr_svg(url: str) -> str:
     width, height, path = found.groups()
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" shape-rendering="crispEdges">'
             f'<rect width="{width}" height="{height}" fill="#fff"/><path fill="#000" d="{path}"/></svg>')
+
+
+def print_footer(renderer, page_html: str, url: str | None, path: str = "") -> str:
+    """The page ready for paper: each link numbered, with its address in a list of notes at
+    the end (not on handouts, whose footer gives the one address they need), and the
+    print-only footer with the permanent URL and its QR code; from the templates of ``renderer``'s language."""
+    if not url:
+        return page_html
+    page_html, notes = with_print_urls(page_html, url)
+    if notes and not is_handout(path):
+        page_html += renderer.env.get_template("print_links.html.j2").render(notes=notes)
+    footer = renderer.env.get_template("print_footer.html.j2").render(
+        url=url, qr=Markup(qr_svg(url)), handout=is_handout(path), preview=renderer.preview)
+    return page_html + footer

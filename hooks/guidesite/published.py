@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .languages import prefix
 from .site_model import LANGUAGE as LANGUAGES  # by code
+from .dialect import folder_url
 from .link import LinkedSite
-from .pages import folder_url, page_paths
+from .pages import page_paths
 from .redirects import redirect_pages
 
 REGISTER = "tests/published_urls.txt"

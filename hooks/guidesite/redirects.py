@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 
 from . import languages
+from .dialect import folder_url
 from .entry_types import SECTION
 from .pages import HANDOUT_TYPES, entry_handout_path, entry_path
 
@@ -25,7 +26,7 @@ def redirect_targets(linked) -> dict[str, str]:
                 entry_handout_path(entries[new])
     for entry_id, entry in entries.items():
         targets.update({f"go/{short}/": entry_path(entry) for short in (entry_id, *entry.formerly)})
-    return {path: page[:-3] + "/" for path, page in sorted(targets.items())}
+    return {path: folder_url(page) for path, page in sorted(targets.items())}
 
 
 def redirect_pages(linked, lang: str) -> dict[str, str]:

@@ -9,6 +9,8 @@ import re
 
 import nh3
 
+from . import dialect
+
 TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del",
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -17,7 +19,7 @@ TAGS = {
     "u", "ul",
 }
 COMMON = {"class", "id", "lang", "dir", "title", "role", "aria-label", "aria-hidden", "aria-describedby",
-          "data-search-exclude"}  # what Material's search leaves out (lists of other entries)
+          dialect.UNSEARCHED}  # what search leaves out (lists of other entries)
 ATTRIBUTES = {
     "*": COMMON,
     "a": COMMON | {"href", "hreflang", "rel"},
@@ -35,13 +37,11 @@ URL_SCHEMES = {"http", "https", "mailto"}
 THEME_ID = re.compile(r'\sid="__[^"]*"')
 
 
-# Classes page content may carry: our own (gs-…), and those Markdown's extensions write. Any
-# other (Material's md-consent__overlay, md-dialog, …) could lay the theme's furniture over the
-# page, whichever way it arrived (an admonition's type, an attribute list, a stray tag).
-CONTENT_CLASSES = frozenset({"admonition", "admonition-title", "headerlink", "md-button", "md-button--primary",
-                             "note", "info", "tip", "warning", "danger", "example", "quote", "abstract",
-                             "success", "question", "failure", "bug", "important", "caution", "hint", "attention",
-                             "error", "seealso", "todo"})
+# Classes page content may carry: our own (gs-…), and those Markdown's extensions and the
+# theme's button write (dialect.THEME_CLASSES). Any other (Material's md-consent__overlay,
+# md-dialog, …) could lay the theme's furniture over the page, whichever way it arrived (an
+# admonition's type, an attribute list, a stray tag).
+CONTENT_CLASSES = dialect.THEME_CLASSES
 CLASS = re.compile(r'\sclass="([^"]*)"')
 
 

@@ -14,6 +14,7 @@ from pydantic import Field, TypeAdapter
 from .entry_types import ENTRY_TYPES
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+PUBLISHED_FOLDER = "schemas/"  # at the root of the site
 
 
 def entry_schema() -> dict:
@@ -34,3 +35,8 @@ def all_schemas() -> dict[str, str]:
     files.update({f"{name}.schema.json": type_schema(name) for name in ENTRY_TYPES})
     return {name: json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
             for name, schema in files.items()}
+
+
+def schema_files() -> dict[str, str]:
+    """The schemas as one of the build's outputs: path from the site's root -> JSON text."""
+    return {f"{PUBLISHED_FOLDER}{name}": text for name, text in all_schemas().items()}

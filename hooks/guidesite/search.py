@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from . import bibliography, languages, welsh
+from . import dialect, languages, welsh
 from .entry_types.fields import LocalText
 from .entry_types import ENTRY_KINDS
 from .pages import INDEX_PAGES, entry_path, level_path, topic_path
@@ -107,7 +107,7 @@ def terms(text: str, lang: str) -> list[list[str]]:
     in Welsh the word and each radical form it may be a mutation of."""
     found = []
     for word in words(text):
-        if lang == "cy":
+        if lang == welsh.CODE:
             if word not in welsh.STOP_WORDS:
                 found.append(welsh.radicals(word))
         elif word not in ENGLISH_STOP_WORDS:
@@ -165,7 +165,7 @@ class Facts:
     kind: str
     summary: str = ""
     aliases: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)  # a reference's authors and year
+    extra: list[str] = field(default_factory=list)  # more words it is found by (a reference's authors and year)
 
 
 def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
@@ -178,12 +178,10 @@ def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
     prefix = languages.prefix(lang)
     facts: dict[str, Facts] = {}
     for entry in linked.entries.values():
-        found = Facts(entry.type, summary=text(getattr(entry, "summary", None)),
-                      aliases=[text(a) for a in getattr(entry, "aliases", None) or []])
-        if entry.type == "reference":
-            found.extra = [a.split(",")[0] for a in entry.authors] + [entry.year]
-            found.summary = "".join(t for _, t in bibliography.reference_parts(entry, words))
-        facts[prefix + entry_path(entry)] = found
+        summary, extra = entry.found_by(words)
+        facts[prefix + entry_path(entry)] = Facts(
+            entry.type, summary=text(getattr(entry, "summary", None)) if summary is None else summary,
+            aliases=[text(a) for a in getattr(entry, "aliases", None) or []], extra=extra)
     for level in linked.site.vocabulary.levels:
         facts[prefix + level_path(level)] = Facts("level")
     for topic in linked.site.vocabulary.topics:
@@ -222,9 +220,9 @@ class _Fields(HTMLParser):
         if level and self.excluded_level and level <= self.excluded_level:
             self.excluded_level = None
         classes = set((attrs.get("class") or "").split())
-        skipped = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or "data-search-exclude" in attrs
+        skipped = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or dialect.UNSEARCHED in attrs
                    or "hidden" in attrs or attrs.get("aria-hidden") == "true")
-        if level and "data-search-exclude" in attrs:
+        if level and dialect.UNSEARCHED in attrs:
             self.excluded_level = level
         name = "title" if level == 1 else "heading" if level else "summary" if "gs-lead" in classes else None
         if tag not in VOID:
@@ -345,9 +343,9 @@ class SearchIndex:
                 [[d.url, d.title, d.kind, d.summary] for d in self.docs[start:start + DOC_SHARD]])
         manifest = {"version": 1, "lang": self.lang, "root": self.root, "docs": len(self.docs), "doc_shard": DOC_SHARD,
                     "shards": [min(shard) if shard else "" for shard in shards],
-                    "stop": sorted(welsh.STOP_WORDS if self.lang == "cy" else ENGLISH_STOP_WORDS),
+                    "stop": sorted(welsh.STOP_WORDS if self.lang == welsh.CODE else ENGLISH_STOP_WORDS),
                     "strings": self.strings}
-        if self.lang == "cy":
+        if self.lang == welsh.CODE:
             manifest["welsh"] = welsh.rules()
         files["manifest.json"] = _json(manifest)
         return files

@@ -1,5 +1,5 @@
-"""What the site is made of, declared once: its languages, levels of practice, editor folders and
-the pages it generates besides entries'. Everything else reads these.
+"""What the site is made of, declared once: its languages, levels of practice, editor folders,
+the pages it generates besides entries' and the nav. Everything else reads these.
 
 Entry types declare their own facts (folder, section, parts, relations, listing) in their schema
 modules, collected by ``entry_types.ENTRY_KINDS``; topics are the project's, in vocabulary.yml.
@@ -65,6 +65,12 @@ def original_page(path: str) -> str:
 # title and summary in every language, and must name each one.
 LEVELS = ("personal-practice", "partnership-development", "organisational-leadership")
 
+
+def level_path(level: str) -> str:
+    """The source path of a level's page (its hand-written introduction has the same name)."""
+    return f"{level}.md"
+
+
 # Where editors' files live, besides each entry type's folder: hand-written pages, pictures
 # and documents, and the vocabulary.
 CONTENT_FOLDER = "content"
@@ -85,3 +91,31 @@ SITE_INDEX_PAGES = {THEORY_INDEX: "theory_index.md.j2", TOPICS_INDEX: "topics_in
                     HANDOUTS_INDEX: "handouts_index.md.j2"}
 # Folders the theme and the build fill with their own files, in each language's folder.
 THEME_FOLDERS = ("assets", "search", "schemas", "go")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One item of the nav: a page, or a section of the items that name it (after its own page, if it has one)."""
+
+    place: int  # where it comes among its section's items, smallest first
+    title: str | None  # the key of its title in the interface strings ("breadcrumbs.home"); None: its page's title
+    page: str | None = None
+    section: str | None = None  # the title key of the section it is in; None: the top level
+
+
+THEORY_SECTION, LEVELS_SECTION, EDITORS_SECTION = "headings.theory_index", "headings.levels", "nav.editors"
+# The nav, in every language. Each entry type places its index page in it with its KIND's nav
+# (frameworks, tips, questions and the glossary in Theory; case studies, workshop packs and
+# references at the top); a project's mkdocs.yml may still give a nav of its own instead.
+NAV = (
+    NavItem(10, "breadcrumbs.home", HOME_PAGE),
+    NavItem(20, LEVELS_SECTION),
+    *(NavItem(place, None, level_path(level), LEVELS_SECTION) for place, level in enumerate(LEVELS)),
+    NavItem(30, THEORY_SECTION, THEORY_INDEX),
+    NavItem(50, "nav.terms", TERMS_PAGE, THEORY_SECTION),
+    NavItem(60, "headings.topics_index", TOPICS_INDEX, THEORY_SECTION),
+    NavItem(60, "workshop.handouts", HANDOUTS_INDEX),
+    NavItem(70, "short_links.title", GO_INDEX),
+    NavItem(90, EDITORS_SECTION),
+    NavItem(10, "nav.translations", TRANSLATIONS_PAGE, EDITORS_SECTION),
+)

@@ -51,4 +51,4 @@ illustrates: []     # ids of frameworks and other theory this case shows in use
 
 KIND = EntryKind("case-study", CaseStudy, folder="casestudies", section="case-studies",
                  index_page="case-studies/index.md", order=5, targeted_by=frozenset({"related", "mentions", "uses"}),
-                 listed=5, search_weight=0.9, archetype=ARCHETYPE)
+                 listed=5, search_weight=0.9, nav=(None, 40), archetype=ARCHETYPE)

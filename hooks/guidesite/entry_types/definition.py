@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Entry, Id, Markdown, NonEmpty, Pointer, Strict, Text
+from ..site_model import THEORY_SECTION
 from .kind import THEORY_TARGET, EntryKind
 
 
@@ -41,4 +42,4 @@ in_practice: |
 
 KIND = EntryKind("definition", Definition, folder="theory/definitions", section="theory", index_page="glossary.md",
                  index_template="glossary.md.j2", order=1, targeted_by=THEORY_TARGET, listed=4, glossary=True,
-                 archetype=ARCHETYPE)
+                 nav=(THEORY_SECTION, 40), nav_title="headings.glossary", archetype=ARCHETYPE)

@@ -206,6 +206,11 @@ class Document(Strict):
         """Its place on its type's index page; None: by title, in the page's language."""
         return None
 
+    def found_by(self, words: dict) -> tuple[str | None, list[str]]:
+        """What search shows and finds it by beyond its page's text: a summary in place of its
+        own (None: its own), and more words; ``words`` are the interface's (i18n 'words:')."""
+        return None, []
+
     @property
     def heading(self):
         """What the page and every link to it are called."""

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
+from ..site_model import THEORY_SECTION
 from .kind import THEORY_TARGET, EntryKind
 
 Visual = Literal["spectrum", "pyramid", "stages", "cycle", "matrix", "list"]
@@ -32,6 +33,10 @@ class Framework(Entry):
     def parts(self):
         return {element.id: element.name for element in self.elements}
 
+    def handout_items(self):
+        """What its handout lists: each element's name and description."""
+        return [(element.name, element.description) for element in self.elements]
+
 
 ARCHETYPE = """\
 visual: list        # spectrum, pyramid, stages, cycle, matrix or list
@@ -52,4 +57,5 @@ questions:
 """
 
 KIND = EntryKind("framework", Framework, folder="theory/frameworks", section="theory", index_page="frameworks.md",
-                 order=2, targeted_by=THEORY_TARGET, listed=1, handout="own", archetype=ARCHETYPE)
+                 order=2, targeted_by=THEORY_TARGET, listed=1, handout="own", nav=(THEORY_SECTION, 10),
+                 archetype=ARCHETYPE)

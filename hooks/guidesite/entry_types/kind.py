@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..site_model import NavItem
+
 # The relations an entry can have to another, each named by what the pointing entry does.
 RELATIONS = ("cites", "related", "helps", "illustrates", "mentions", "uses")
 
@@ -30,10 +32,15 @@ class EntryKind:
     # Its place in the lists of level, topic and index pages (a section #<name> each); None: not listed.
     listed: int | None = None
     search_weight: float = 1.0  # how far up search results its pages come (see search.KIND_WEIGHTS)
-    # A printable handout: "own" (one per entry, at handouts/<id>/, from handout_<name>.md.j2) or
+    # A printable handout: "own" (one per entry, at handouts/<id>/, from handout_<name>.md.j2, fitted
+    # to its page by the length of its model's handout_items()) or
     # "level-set" (the type's entries at each level, as one handout per level).
     handout: Literal["own", "level-set"] | None = None
     glossary: bool = False  # whether its titles are key terms (on the English–Welsh terms page)
+    # Its index page's place in the nav (site_model.NAV): (the title key of its section, e.g.
+    # site_model.THEORY_SECTION, or None for the top level; its place there); None: not in the nav.
+    nav: tuple[str | None, int] | None = None
+    nav_title: str = ""  # the key of its title there in the interface strings; "": its plural (types.<name>.many)
     # What `guidesite new` writes after the id, type and (if ``common_archetype``) the fields every
     # theory entry shares; every value to replace starts with TODO. "{id}" and "{today}" are filled in.
     archetype: str = ""
@@ -48,6 +55,13 @@ class EntryKind:
     def template(self) -> str:
         """The Jinja template of its pages, beside its schema module."""
         return f"{self.name.replace('-', '_')}.md.j2"
+
+    @property
+    def nav_item(self) -> NavItem | None:
+        if self.nav is None:
+            return None
+        section, place = self.nav
+        return NavItem(place, self.nav_title or f"types.{self.name}.many", self.index_page, section)
 
     @property
     def top_folder(self) -> str:

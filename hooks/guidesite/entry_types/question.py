@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import Entry, Id, Markdown, Pointer, Text, unique_list
+from ..site_model import THEORY_SECTION
 from .kind import THEORY_TARGET, EntryKind
 
 
@@ -36,4 +37,5 @@ helped_by: []       # ids of frameworks, tips and definitions that help
 """
 
 KIND = EntryKind("question", Question, folder="theory/questions", section="theory", index_page="questions.md",
-                 order=4, targeted_by=THEORY_TARGET, listed=3, handout="level-set", archetype=ARCHETYPE)
+                 order=4, targeted_by=THEORY_TARGET, listed=3, handout="level-set",
+                 nav=(THEORY_SECTION, 30), archetype=ARCHETYPE)

@@ -89,6 +89,12 @@ class Reference(Document):
         from ..bibliography import sort_key  # the bibliography's order: by authors, then year
         return sort_key(self)
 
+    def found_by(self, words: dict) -> tuple[str, list[str]]:
+        """The full reference as its summary; found by its authors' surnames and its year."""
+        from ..bibliography import reference_parts
+        surnames = [author.split(",")[0] for author in self.authors]
+        return "".join(text for _, text in reference_parts(self, words)), [*surnames, self.year]
+
 
 ARCHETYPE = """\
 id: {id}
@@ -103,5 +109,5 @@ publisher: "TODO: publisher, or delete this line"
 
 KIND = EntryKind("reference", Reference, folder="theory/references", section="references",
                  index_page="references/index.md", index_template="bibliography.md.j2", order=6,
-                 targeted_by=frozenset({"cites", "mentions"}), search_weight=0.3, archetype=ARCHETYPE,
+                 targeted_by=frozenset({"cites", "mentions"}), search_weight=0.3, nav=(None, 80), archetype=ARCHETYPE,
                  common_archetype=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .fields import Entry, Id, Markdown, Strict, Text, unique_list
+from ..site_model import THEORY_SECTION
 from .kind import THEORY_TARGET, EntryKind
 
 
@@ -20,6 +21,10 @@ class Tips(Entry):
     def parts(self):
         return {tip.id: tip.title for tip in self.tips}
 
+    def handout_items(self):
+        """What its handout lists: each tip's title and text."""
+        return [(tip.title, tip.text) for tip in self.tips]
+
 
 ARCHETYPE = """\
 tips:
@@ -30,4 +35,5 @@ tips:
 """
 
 KIND = EntryKind("tips", Tips, folder="theory/tips", section="theory", index_page="tips.md",
-                 order=3, targeted_by=THEORY_TARGET, listed=2, handout="own", archetype=ARCHETYPE)
+                 order=3, targeted_by=THEORY_TARGET, listed=2, handout="own", nav=(THEORY_SECTION, 20),
+                 archetype=ARCHETYPE)

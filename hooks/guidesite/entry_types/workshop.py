@@ -204,4 +204,4 @@ reviewed:
 """
 
 KIND = EntryKind("workshop", Workshop, folder="workshops", section="workshops", index_page="workshops/index.md",
-                 order=7, search_weight=0.8, archetype=ARCHETYPE, common_archetype=False)
+                 order=7, search_weight=0.8, nav=(None, 50), archetype=ARCHETYPE, common_archetype=False)
