@@ -196,21 +196,23 @@ class Generator:
         text = text[0].upper() + text[1:]
         roll = self.rng.random()
         if markdown and roll < 0.25:
-            text += " " + self.wikilink()
+            text += " " + self.wikilink(welsh)
         elif markdown and roll < 0.45:
             text += " " + self.citation()
         elif markdown and roll < 0.55:
             text += f" *{self.words(1, 3, welsh)}*"
         return text + "."
 
-    def wikilink(self) -> str:
+    def wikilink(self, welsh: bool = False) -> str:
+        """A link; in Welsh marked unmutated (dim:), since a random word before it may mutate it."""
         target = self.pick(self.linkable)
         roll = self.rng.random()
+        name = f"dim:{target.id}" if welsh else target.id
         if target.anchors and target.type != "case-study" and roll < 0.3:
-            return f"[[{target.id}#{self.rng.choice(target.anchors)}]]"
+            return f"[[{name}#{self.rng.choice(target.anchors)}]]"
         if roll < 0.45:
-            return f"[[{target.id}|{self.words(2, 4)}]]"
-        return f"[[{target.id}]]"
+            return f"[[{name}|{self.words(2, 4)}]]"
+        return f"[[{name}]]"
 
     def citation(self) -> str:
         first = self.pick(self.by_type["reference"]).id

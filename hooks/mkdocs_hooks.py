@@ -10,9 +10,13 @@ build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
 import re
+import shutil
+import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -24,7 +28,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from guidesite import csp, dialect, languages, parallel, printing, publish, search, tool_data
+import mkdocs_incremental
+from guidesite import cache, csp, dialect, languages, parallel, printing, publish, search, tool_data
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.nav import site_nav
 from guidesite.problems import ContentError
@@ -49,6 +54,15 @@ FINAL_SITE = "guidesite_final_site_dir"  # where the build that was asked for is
 WARNINGS = "guidesite_warnings"
 ALTERNATES = "gs_alternates"  # page.meta key: this page in each language (partials/alternate.html)
 SEARCH = "guidesite_search"  # this build's search index and the facts of the pages it finds
+# What each page's search box needs (its words in every language, read from the i18n files):
+# (an ordinary page's, the bilingual landing page's), made once per build, not once per page.
+SEARCH_UI = "guidesite_search_ui"
+# Rebuilds reuse what an earlier build made from the same inputs (guidesite.cache): under
+# `serve`, always; for `build`, when GUIDESITE_CACHE names the folder to keep them in.
+CACHE_ENVIRONMENT = "GUIDESITE_CACHE"
+SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made (none given), which on_shutdown removes
+STORE = "guidesite_store"  # this build's store of results, or None
+PAGES = "guidesite_pages"  # this build's page conversions, through the store (mkdocs_incremental)
 # This configuration's build, while it runs: its staging folder and the log of its warnings,
 # and the other languages' builds it started (MkDocs tells on_build_error no config).
 _RUNNING: list[tuple[Path, "ProblemLog"]] = []
@@ -125,6 +139,8 @@ def on_config(config):
         config.nav = dialect.nav_setting(site_nav(load_strings(_lang(config))))
     if languages.prefix(_lang(config)):
         config.nav = languages.prefixed_nav(config.nav, languages.prefix(_lang(config)))
+    folder = os.environ.get(CACHE_ENVIRONMENT)
+    setattr(config, STORE, cache.Store(Path(folder), _lang(config)) if folder else None)
     return config
 
 
@@ -155,8 +171,12 @@ def on_files(files: Files, config) -> Files:
     renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
                         preview=PREVIEW in config.extra)
     setattr(config, STATE, renderer)
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(renderer.env)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))
+    strings = _strings()
+    setattr(config, SEARCH_UI, (search.ui(strings, _lang(config)), search.ui(strings, _lang(config), True)))
     pages_log = logging.getLogger("mkdocs.structure.pages")
     for old in [f for f in pages_log.filters if isinstance(f, NamingEditorFiles)]:
         pages_log.removeFilter(old)
@@ -167,11 +187,27 @@ def on_files(files: Files, config) -> Files:
     for path, content in {**renderer.site_files(), **renderer.static_files()}.items():
         files.append(File.generated(config, path, content=content))
     setattr(config, FILES, files)
+    if getattr(config, STORE):  # every plugin's on_config has run, and the files are final
+        setattr(config, PAGES, mkdocs_incremental.Pages(getattr(config, STORE), config, files))
     return files
+
+
+def on_pre_page(page, config, files):
+    """With a store, the page's Markdown is converted only if an input of its conversion changed."""
+    if getattr(config, STORE):
+        page.render = functools.partial(getattr(config, PAGES).render, page, page.render)
+    return page
 
 
 def _is_bilingual_landing(page, config) -> bool:
     return languages.is_main(_lang(config)) and page.file.src_uri == "index.md"
+
+
+def on_env(env, config, files):
+    """The theme's templates, compiled once for as long as their source is unchanged."""
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(env)
+    return env
 
 
 def on_page_context(context, page, config, nav):
@@ -181,7 +217,7 @@ def on_page_context(context, page, config, nav):
         {"title": crumb["title"], "url": get_relative_url(files.get_file_from_path(
             languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
         for crumb in page.meta.get("breadcrumbs", [])]
-    page.meta["gs_search"] = search.ui(_strings(), _lang(config), _is_bilingual_landing(page, config))
+    page.meta["gs_search"] = getattr(config, SEARCH_UI)[_is_bilingual_landing(page, config)]
     return context
 
 
@@ -193,13 +229,22 @@ def on_page_content(html: str, page, config, files) -> str:
     # (set here: MkDocs writes sitemap.xml before it templates any page).
     page.meta[ALTERNATES] = [] if _is_bilingual_landing(page, config) else languages.alternates(
         page.url, _lang(config), config.site_url)
-    html = sanitize_html(html)
     index, facts = getattr(config, SEARCH)
-    if page.file.src_uri in facts:
-        index.add(page.url, html, facts[page.file.src_uri], page.title or "")
-    html = printing.print_footer(renderer, html, page.canonical_url, page.file.src_uri)
+    found = facts.get(page.file.src_uri)
+
+    def finished() -> list:
+        clean = sanitize_html(html)
+        document = found and search.document(page.url, clean, found, page.title or "", _lang(config))
+        return [printing.print_footer(renderer, clean, page.canonical_url, page.file.src_uri),
+                document and dataclasses.asdict(document)]
+    store = getattr(config, STORE)
+    final, document = store.memo(finished, "page", html, page.url, page.canonical_url, page.file.src_uri,
+                                 page.title or "", found and dataclasses.asdict(found),
+                                 renderer.preview) if store else finished()
+    if document:
+        index.add(search.Document(**document))
     block = renderer.tool_blocks.get(page.file.src_uri)  # a tool's data, and the script that runs it
-    return html + tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url)) if block else html
+    return final + tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url)) if block else final
 
 
 def on_post_build(config):
@@ -211,6 +256,8 @@ def on_post_build(config):
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in index.files().items():
         (folder / name).write_text(text, encoding="utf-8")
+    if getattr(config, STORE):
+        getattr(config, STORE).commit()
     for language, started in getattr(config, OTHER_BUILDS, []):
         failure = started.finish()
         _OTHERS_RUNNING.remove(started)
@@ -289,21 +336,34 @@ LIVE_RELOAD = "GUIDESITE_LIVE_RELOAD"
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """`serve` keeps its rebuilds' results in a folder of its own for as long as it runs."""
     os.environ[LIVE_RELOAD] = "1" if command == "serve" else ""
+    if command == "serve" and not os.environ.get(CACHE_ENVIRONMENT):
+        os.environ[CACHE_ENVIRONMENT] = tempfile.mkdtemp(prefix="guidesite-serve-")
+        os.environ[SERVE_CACHE] = os.environ[CACHE_ENVIRONMENT]
 
 
-def _with_csp(output: str, where: str) -> str:
+def on_shutdown() -> None:
+    if os.environ.get(SERVE_CACHE):
+        os.environ.pop(CACHE_ENVIRONMENT, None)
+        shutil.rmtree(os.environ.pop(SERVE_CACHE), ignore_errors=True)
+
+
+def _with_csp(output: str, where: str, config) -> str:
+    live_reload = os.environ.get(LIVE_RELOAD) == "1"
     try:
-        return csp.apply_csp(output, MATERIAL_INLINE, where, live_reload=os.environ.get(LIVE_RELOAD) == "1")
+        sources = lambda: csp.inline_sources(output, MATERIAL_INLINE, where, live_reload)  # noqa: E731
+        store = getattr(config, STORE)
+        return csp.with_sources(output, store.memo(sources, "csp", output, live_reload) if store else sources())
     except csp.CSPError as err:
         raise PluginError(str(err)) from None
 
 
 def on_post_page(output: str, page, config) -> str:
     """Allow, by hash, exactly the inline scripts Material wrote on this page (hooks/theme/main.html)."""
-    return _with_csp(output, page.file.src_uri)
+    return _with_csp(output, page.file.src_uri, config)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The same for the 404 page, which MkDocs renders as a template, not as a page."""
-    return _with_csp(output, template_name) if template_name.endswith(".html") else output
+    return _with_csp(output, template_name, config) if template_name.endswith(".html") else output

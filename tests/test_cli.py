@@ -269,17 +269,24 @@ def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, ca
     (code / "module.py").write_text("A = 1\n")
     runs = []
 
+    results = tmp_path / "results.txt"  # where each server kept its rebuilds' results
+    note = f"import os; open({str(results)!r}, 'a').write(os.environ['GUIDESITE_CACHE'] + chr(10)); "
+
     def command(root, *arguments):  # the first server runs until stopped; the second stops at once
         runs.append(arguments)
         if len(runs) == 1:
             (code / "module.py").write_text("A = 2  # an edit\n")
-            return [sys.executable, "-c", "import time; time.sleep(30)"]
-        return [sys.executable, "-c", "import os; assert os.environ['NO_MKDOCS_2_WARNING'] == '1'"]
+            return [sys.executable, "-c", note + "import time; time.sleep(30)"]
+        return [sys.executable, "-c", note + "assert os.environ['NO_MKDOCS_2_WARNING'] == '1'"]
 
+    monkeypatch.delenv("GUIDESITE_CACHE", raising=False)
     monkeypatch.setattr(supervise, "mkdocs", command)
     assert supervise.serve(tmp_path, ["--dev-addr", "127.0.0.1:8765"], watch=[code], poll=0.1) == 0
     assert runs == [("serve", "--dev-addr", "127.0.0.1:8765")] * 2
     assert capsys.readouterr().out == "↻ The engine's code changed: starting the server again.\n"
+    first, second = results.read_text().splitlines()
+    assert first == second, "the server started again keeps the results of the one before"
+    assert not Path(first).exists(), "and they are removed when serve stops"
 
 
 def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summary(fixture_site, capsys,

@@ -42,7 +42,7 @@ def test_fields_of_a_page():
 def _index(pages):
     index = search.SearchIndex("en", {"kinds": {}, "language": "English"})
     for url, kind, html in pages:
-        index.add(url, html, search.Facts(kind))
+        index.add(search.document(url, html, search.Facts(kind), "", "en"))
     files = index.files()
     manifest = json.loads(files["manifest.json"])
     postings = {}

@@ -62,14 +62,10 @@ class _InlineScripts(HTMLParser):
             self._body = None
 
 
-def apply_csp(page_html: str, allowed_inline: list[re.Pattern], page: str, live_reload: bool = False) -> str:
-    """The page with PLACEHOLDER (in its <head>) replaced by the hashes of its inline scripts.
-
-    Raises CSPError, naming the page, if the placeholder is missing or an inline script
-    matches none of ``allowed_inline``. With ``live_reload`` (a local preview server that adds
-    its reload script to each page as it sends it, too late to be hashed) the scripts are
-    checked all the same but allowed with 'unsafe-inline'; a published page never is."""
-    head, end, rest = page_html.partition("</head>")
+def inline_sources(page_html: str, allowed_inline: list[re.Pattern], page: str, live_reload: bool = False) -> list[str]:
+    """The script-src sources that allow exactly the page's inline scripts (see ``apply_csp``).
+    The same page always gives the same sources, so a rebuild may reuse them."""
+    head = page_html.partition("</head>")[0]
     if " " + PLACEHOLDER not in head:
         raise CSPError(f"{page}: no Content-Security-Policy with {PLACEHOLDER} in <head> (hooks/theme/main.html)")
     parser = _InlineScripts()
@@ -82,5 +78,20 @@ def apply_csp(page_html: str, allowed_inline: list[re.Pattern], page: str, live_
                            f"Content-Security-Policy will not allow it: {body[:200]!r}")
         if script_hash(body) not in hashes:
             hashes.append(script_hash(body))
-    sources = ["'unsafe-inline'"] if live_reload else hashes
-    return head.replace(" " + PLACEHOLDER, "".join(" " + h for h in sources), 1) + end + rest
+    return ["'unsafe-inline'"] if live_reload else hashes
+
+
+def with_sources(page_html: str, sources: list[str]) -> str:
+    """The page with PLACEHOLDER (in its <head>) replaced by ``sources``."""
+    head, end, rest = page_html.partition("</head>")
+    return head.replace(" " + PLACEHOLDER, "".join(" " + source for source in sources), 1) + end + rest
+
+
+def apply_csp(page_html: str, allowed_inline: list[re.Pattern], page: str, live_reload: bool = False) -> str:
+    """The page with PLACEHOLDER (in its <head>) replaced by the hashes of its inline scripts.
+
+    Raises CSPError, naming the page, if the placeholder is missing or an inline script
+    matches none of ``allowed_inline``. With ``live_reload`` (a local preview server that adds
+    its reload script to each page as it sends it, too late to be hashed) the scripts are
+    checked all the same but allowed with 'unsafe-inline'; a published page never is."""
+    return with_sources(page_html, inline_sources(page_html, allowed_inline, page, live_reload))

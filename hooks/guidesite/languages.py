@@ -17,9 +17,10 @@ HERE = Path(__file__).parent
 
 
 def load_strings(lang: str) -> dict:
-    """A language's interface strings (i18n/<code>.yml)."""
+    """A language's interface strings (i18n/<code>.yml; the project's own file, read by libyaml:
+    it is read many times a build)."""
     with open(HERE / "i18n" / f"{lang}.yml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def prefix(lang: str) -> str:

@@ -7,17 +7,23 @@ import html
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 STAGING = ".{name}.building-{pid}"
 RETIRED = ".{name}.retired-{pid}"
+# The previous site being deleted, after a swap, while the new one is already served.
+_deleting: list[threading.Thread] = []
 BANNER = re.compile(r"<!--gs-build-problems-->.*?<!--/gs-build-problems-->", re.S)
 BODY = re.compile(r"<body\b[^>]*>")
 
 
 def staging_folder(final: Path) -> Path:
     """An empty folder beside ``final`` to build into (the same disk, so the swap is a rename).
-    Staging folders left by builds that were killed are removed first."""
+    Staging folders left by builds that were killed are removed first, and the last swap's
+    previous site is gone before this build starts (and before it forks)."""
+    while _deleting:
+        _deleting.pop().join()
     for stale in final.parent.glob(STAGING.format(name=final.name, pid="*")):
         pid = stale.name.rsplit("-", 1)[-1]
         if not pid.isdigit() or not _running(int(pid)):
@@ -39,13 +45,16 @@ def _running(pid: int) -> bool:
 
 
 def swap_in(staging: Path, final: Path) -> None:
-    """Replace ``final`` with the finished build in ``staging``: two renames, then clean up."""
+    """Replace ``final`` with the finished build in ``staging``: two renames; then the previous
+    site is deleted in the background (the process waits for that before it exits or builds
+    again), so a rebuild under `serve` is visible without waiting for thousands of deletions."""
     retired = final.parent / RETIRED.format(name=final.name, pid=os.getpid())
     shutil.rmtree(retired, ignore_errors=True)
     if final.exists():
         final.rename(retired)
     staging.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)
+    _deleting.append(threading.Thread(target=shutil.rmtree, args=(retired,), kwargs={"ignore_errors": True}))
+    _deleting[-1].start()
 
 
 def discard(staging: Path) -> None:

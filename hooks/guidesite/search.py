@@ -248,7 +248,7 @@ def page_fields(html: str) -> dict[str, str]:
 
 
 @dataclass
-class _Doc:
+class Document:
     url: str
     title: str
     kind: str
@@ -257,37 +257,42 @@ class _Doc:
     lengths: dict[str, int]
 
 
+def document(url: str, html: str, facts: Facts, title: str, lang: str) -> Document:
+    """A built page as the index holds it: its URL (from the language's root), its content HTML,
+    the engine's facts and the page's title as the theme has it (HTML-escaped), shown if the page
+    has no h1. The same page always gives the same document, so a rebuild may reuse it."""
+    text = page_fields(html)
+    shown = text["title"] or html_module.unescape(title)
+    text["aliases"] = " · ".join(facts.aliases)
+    if facts.extra:
+        text["title"] = f"{text['title']} {' '.join(facts.extra)}"
+    if facts.summary and not text["summary"]:
+        text["summary"] = facts.summary
+    counts, lengths = {}, {}
+    for name, value in text.items():
+        found: dict[str, int] = {}
+        analysed = terms(value, lang) + [[w] for w in compounds(value) if w]
+        for forms in analysed:
+            for term in forms:
+                found[term] = found.get(term, 0) + 1
+        counts[name], lengths[name] = found, len(analysed)
+    summary = " ".join((facts.summary or text["summary"] or text["body"]).split())
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    return Document(url, shown, facts.kind, summary, counts, lengths)
+
+
 class SearchIndex:
-    """The index of one language's pages, filled page by page as the build renders them."""
+    """The index of one language's pages, filled page by page (``document``) as the build renders them."""
 
     def __init__(self, lang: str, strings: dict):
         self.lang = lang
         self.root = "../" * folder(lang).count("/")  # from the index folder to the build's root
         self.strings = strings
-        self.docs: list[_Doc] = []
+        self.docs: list[Document] = []
 
-    def add(self, url: str, html: str, facts: Facts, title: str = "") -> None:
-        """A built page: its URL (from the language's root), its content HTML, the engine's facts
-        and the page's title as the theme has it (HTML-escaped), shown if the page has no h1."""
-        text = page_fields(html)
-        shown = text["title"] or html_module.unescape(title)
-        text["aliases"] = " · ".join(facts.aliases)
-        if facts.extra:
-            text["title"] = f"{text['title']} {' '.join(facts.extra)}"
-        if facts.summary and not text["summary"]:
-            text["summary"] = facts.summary
-        counts, lengths = {}, {}
-        for name, value in text.items():
-            found: dict[str, int] = {}
-            analysed = terms(value, self.lang) + [[w] for w in compounds(value) if w]
-            for forms in analysed:
-                for term in forms:
-                    found[term] = found.get(term, 0) + 1
-            counts[name], lengths[name] = found, len(analysed)
-        summary = " ".join((facts.summary or text["summary"] or text["body"]).split())
-        if len(summary) > SUMMARY_CHARS:
-            summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
-        self.docs.append(_Doc(url, shown, facts.kind, summary, counts, lengths))
+    def add(self, doc: Document) -> None:
+        self.docs.append(doc)
 
     def _postings(self) -> dict[str, list[tuple[int, int]]]:
         # Answers first: the results a query shows then share few document shards.

@@ -10,10 +10,12 @@ import html
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CACHE = "GUIDESITE_CACHE"  # where rebuilds keep their results (hooks/mkdocs_hooks.py); one given is used instead
 ENGINE = Path(__file__).resolve().parent
 
 
@@ -69,11 +71,18 @@ def _code_state(folders: list[Path]) -> dict[Path, int]:
 
 
 def serve(root: Path, arguments: list[str], watch: list[Path] | None = None, poll: float = 1.0) -> int:
-    """Run `mkdocs serve` until it stops or Ctrl+C; start it again whenever the code changes."""
+    """Run `mkdocs serve` until it stops or Ctrl+C; start it again whenever the code changes.
+    Its rebuilds' results (guidesite.cache) are kept in one folder for the whole session, which
+    a server stopped to be started again cannot remove, so this removes it at the end."""
+    with tempfile.TemporaryDirectory(prefix="guidesite-serve-") as results:
+        return _serve(root, arguments, watch, poll, {CACHE: results, **quiet_environment()})
+
+
+def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: float, environment: dict) -> int:
     folders = watch or [ENGINE.parent]  # the engine and the MkDocs adapter beside it
     state = _code_state(folders)
     while True:
-        child = subprocess.Popen(mkdocs(root, "serve", *arguments), cwd=root, env=quiet_environment())
+        child = subprocess.Popen(mkdocs(root, "serve", *arguments), cwd=root, env=environment)
         try:
             while child.poll() is None:
                 time.sleep(poll)

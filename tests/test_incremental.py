@@ -1,0 +1,276 @@
+"""Incremental rebuilds: under `mkdocs serve` (and `mkdocs build` given GUIDESITE_CACHE) a rebuild
+reuses what earlier builds made from the same inputs, and writes the same site, byte for byte,
+search index included, as a full build of the same sources, whatever changed. A stored result is
+found only by the hash of every input that made it, so a stale one is never served."""
+from __future__ import annotations
+
+import shutil
+import types
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.pages import Page
+
+from guidesite import cache, languages, render
+from guidesite.cli import main
+from tests.helpers import ROOT, copy_fixture_site, mkdocs_build, write
+
+NEW_ENTRY = """
+    id: shared-purpose
+    type: definition
+    title: Shared purpose
+    summary: What the partners agree they are for.
+    levels: [personal-practice]
+    topics: [trust]
+    sources: [brown-1999]
+    definition: A purpose the partners hold in common; it grows with [[trust]] [@brown-1999].
+    reviewed: {date: 2026-11-01, by: Content editor}
+"""
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def differences(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
+    return sorted(path for path in one.keys() | other.keys() if one.get(path) != other.get(path))
+
+
+class Serving:
+    """`mkdocs serve` of a project in this process, as mkdocs.commands.serve runs it, without its
+    HTTP server: the first build, then ``rebuild()``, which runs the builder the server calls
+    when a watched file changes, and returns the served site's files."""
+
+    def __init__(self, project: Path, site: Path):
+        self.project, self.site = project, site
+        config = self._config()
+        config.plugins.on_startup(command="serve", dirty=False)
+        self.serve_url = config.site_url
+        self._build(config)
+        server = types.SimpleNamespace(builder=self._build, root=str(site), watch=lambda path: None)
+        self.server = config.plugins.on_serve(server, config=config, builder=self._build)
+        self.first = config
+
+    def _config(self):
+        config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
+        config.site_url = f"http://127.0.0.1:8000{urllib.parse.urlsplit(config.site_url).path}"
+        return config
+
+    def _build(self, config=None) -> None:
+        build(config or self._config(), serve_url=self.serve_url)
+
+    def files(self) -> dict[str, bytes]:
+        found = tree(self.site)
+        assert not [path for path, raw in found.items() if b"<!--gs-build-problems-->" in raw], "the build failed"
+        return found
+
+    def rebuild(self) -> dict[str, bytes]:
+        self.server.builder()
+        return self.files()
+
+    def stop(self) -> None:
+        self.first.plugins.on_shutdown()
+
+
+@pytest.fixture
+def serving(tmp_path, monkeypatch):
+    """Start `serve`, each with a store of its own; every one started is stopped afterwards."""
+    monkeypatch.setenv("GUIDESITE_LIVE_RELOAD", "")  # on_startup sets it for the process: put back after
+    started = []
+
+    def start(project: Path, name: str) -> Serving:
+        monkeypatch.setenv("GUIDESITE_CACHE", str(tmp_path / f"{name}-results"))
+        started.append(Serving(project, tmp_path / f"{name}-site"))
+        return started[-1]
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """The fixture site with a copy of the engine, adapter and theme of its own, so that a test
+    can edit their templates as a developer would while `serve` runs."""
+    site = copy_fixture_site(tmp_path)
+    hooks = tmp_path / "hooks"
+    shutil.copytree(ROOT / "hooks", hooks, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(str(ROOT / "hooks"), str(hooks)))
+    monkeypatch.setattr(render, "HERE", hooks / "guidesite")  # the engine's templates
+    monkeypatch.setattr(languages, "HERE", hooks / "guidesite")  # and its interface strings
+    monkeypatch.setattr(cache, "HOOKS", hooks)
+    return site
+
+
+def edit_an_entry(site: Path) -> None:
+    ladder = site / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text().replace("title: The Ladder", "title: The Tall Ladder"))
+
+
+def add_an_entry(site: Path) -> None:
+    write(site, "theory/shared-purpose.yml", NEW_ENTRY)
+
+
+def delete_an_entry(site: Path) -> None:
+    (site / "casestudies/village-hall.yml").unlink()  # nothing links to it
+
+
+def rename_an_entry(site: Path) -> None:
+    assert main(["--root", str(site), "rename", "ladder", "climbing-ladder"]) == 0
+
+
+def edit_an_entry_template(site: Path) -> None:
+    template = site.parent / "hooks/guidesite/entry_types/definition.md.j2"
+    template.write_text(template.read_text().replace("{% block main %}\n", "{% block main %}\nA line it now adds.\n\n"))
+
+
+def edit_a_theme_template(site: Path) -> None:
+    template = site.parent / "hooks/theme/partials/toc.html"
+    template.write_text(template.read_text().replace("<nav", "<nav data-edited", 1))
+
+
+def edit_the_configuration(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("permalink: true", "permalink: \"#\""))
+
+
+def edit_the_nav(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text() + "nav:\n  - Home: index.md\n  - Practice: personal-practice.md\n")
+
+
+CHANGES = [edit_an_entry, add_an_entry, delete_an_entry, rename_an_entry, edit_an_entry_template,
+           edit_a_theme_template, edit_the_configuration, edit_the_nav]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[change.__name__.replace("_", " ") for change in CHANGES])
+def test_a_rebuild_under_serve_writes_what_a_full_build_writes(project, serving, change):
+    served = serving(project, "incremental")
+    before = served.files()
+    change(project)
+    rebuilt = served.rebuild()
+    full = serving(project, "full").files()  # a new server: its first build, with nothing stored
+    assert differences(rebuilt, full) == []
+    assert differences(before, rebuilt), "the change shows in the site"
+
+
+def test_a_rebuild_reuses_the_conversions_of_pages_whose_inputs_are_unchanged(project, serving, monkeypatch):
+    served = serving(project, "incremental")
+    converted = []
+    convert = Page.render
+    monkeypatch.setattr(Page, "render", lambda page, *args: (converted.append(page.file.src_uri), convert(page, *args)))
+    served.rebuild()
+    assert converted == [], "nothing changed: nothing converted again"
+    (project / "theory/which-rung.yml").write_text(
+        (project / "theory/which-rung.yml").read_text().replace("Why there?", "Why that rung?"))
+    served.rebuild()
+    assert converted == ["en/theory/which-rung.md", "en/handouts/questions-personal-practice.md"]
+
+
+def test_mkdocs_build_with_a_cache_folder_writes_what_a_build_without_one_writes(fixture_site, tmp_path):
+    results = str(tmp_path / "results")
+    assert mkdocs_build(fixture_site, tmp_path / "first", GUIDESITE_CACHE=results).returncode == 0
+    edit_an_entry(fixture_site)
+    cached = mkdocs_build(fixture_site, tmp_path / "cached", GUIDESITE_CACHE=results)
+    assert cached.returncode == 0, cached.stderr
+    assert mkdocs_build(fixture_site, tmp_path / "plain").returncode == 0
+    assert differences(tree(tmp_path / "cached"), tree(tmp_path / "plain")) == []
+    assert b"The Tall Ladder" in (tmp_path / "cached/en/theory/ladder/index.html").read_bytes()
+
+
+# --- the store: what a result is found by ----------------------------------------------------
+
+def _page(config, files: Files, path: str) -> Page:
+    page = Page(None, files.get_file_from_path(path), config)
+    page.read_source(config)
+    return page
+
+
+def _docs(tmp_path: Path, pages: dict[str, str]) -> tuple:
+    """A configuration and the files of a small site of pages, each ``path: markdown``."""
+    shutil.rmtree(tmp_path / "docs", ignore_errors=True)
+    for path, text in pages.items():
+        write(tmp_path / "docs", path, text)
+    write(tmp_path, "mkdocs.yml", "site_name: Test\nmarkdown_extensions: [toc]\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    return config, get_files(config)
+
+
+LINKING = {"a.md": "# A\n\nSee [B](b.md#part) and [C](c.md).\n", "b.md": "# B\n\n## Part\n", "c.md": "# C\n"}
+
+
+@pytest.mark.parametrize("pages, converted", [
+    (LINKING, False),
+    ({**LINKING, "d.md": "# D\n"}, False),  # a page it does not link to
+    ({key: value for key, value in LINKING.items() if key != "c.md"}, True),  # a page it links to, gone
+    ({**LINKING, "a.md": "# A\n\nSee [B](b.md#part) and [C](c.md), again.\n"}, True),  # its own Markdown
+], ids=["same files", "a page added it does not link to", "a page it links to deleted", "its Markdown edited"])
+def test_a_stored_conversion_is_used_only_while_every_lookup_it_made_answers_the_same(
+        tmp_path, pages, converted):
+    import mkdocs_incremental
+
+    store = cache.Store(tmp_path / "results", "en")
+    config, files = _docs(tmp_path, LINKING)
+    first = _page(config, files, "a.md")
+    mkdocs_incremental.Pages(store, config, files).render(first, first.render, config, files)
+    config, files = _docs(tmp_path, pages)
+    again, calls = _page(config, files, "a.md"), []
+    mkdocs_incremental.Pages(store, config, files).render(
+        again, lambda *args: (calls.append(args), Page.render(again, *args)), config, files)
+    assert bool(calls) is converted
+    if not converted:  # the stored result, whole: what the page, its table of contents and the link checks use
+        assert (again.content, again.title, [t.id for t in again.toc]) == (first.content, "A", ["a"])
+        assert again.links_to_anchors == {files.get_file_from_path("b.md"): {"part": "b.md#part"}}
+        assert again.present_anchor_ids == first.present_anchor_ids == {"a"}
+
+
+def test_a_conversion_that_logged_a_warning_is_not_stored(tmp_path):
+    import mkdocs_incremental
+
+    store = cache.Store(tmp_path / "results", "en")
+    config, files = _docs(tmp_path, {"a.md": "# A\n\nSee [gone](gone.md).\n"})
+    page = _page(config, files, "a.md")
+    mkdocs_incremental.Pages(store, config, files).render(page, page.render, config, files)
+    assert store.new == {}, "its warning must be said by every build that converts it"
+
+
+def test_the_code_version_changes_with_any_file_of_the_engine_adapter_or_theme(tmp_path, monkeypatch):
+    hooks = tmp_path / "hooks"
+    write(hooks, "guidesite/templates/page.md.j2", "# {{ title }}\n")
+    write(hooks, "theme/main.html", "{% extends 'base.html' %}\n")
+    monkeypatch.setattr(cache, "HOOKS", hooks)
+    seen = {cache.code_version()}
+    for name in ("guidesite/templates/page.md.j2", "theme/main.html"):
+        (hooks / name).write_text((hooks / name).read_text() + " ")
+        seen.add(cache.code_version())
+    write(hooks, "guidesite/i18n/en.yml", "words: {}\n")
+    seen.add(cache.code_version())
+    assert len(seen) == 4
+
+
+def test_the_store_keeps_what_the_last_builds_looked_up_and_drops_the_rest(tmp_path):
+    store = cache.Store(tmp_path, "en")
+    store.put(store.key("page", "old"), "old result")
+    store.put(store.key("page", "kept"), "kept result")
+    store.commit()
+    for _ in range(cache.KEEP):
+        assert store.get(store.key("page", "kept")) == "kept result"
+        store.commit()
+    later = cache.Store(tmp_path, "en")
+    assert later.get(later.key("page", "kept")) == "kept result"
+    assert later.get(later.key("page", "old")) is None
+    assert cache.Store(tmp_path, "cy").key("page", "kept") != later.key("page", "kept")
+
+
+@pytest.mark.parametrize("inputs, other", [
+    (("page", "a", "b"), ("page", "ab", "")),
+    (("page", ["a"]), ("page", "[\"a\"]")),
+    (("page", 1), ("page", "1")),
+], ids=["where text ends", "a list or its JSON", "a number or its text"])
+def test_different_inputs_never_share_a_key(tmp_path, inputs, other):
+    store = cache.Store(tmp_path, "en")
+    assert store.key(*inputs) != store.key(*other)
