@@ -39,6 +39,8 @@ def _answer(file) -> list | None:
 
 
 class _Said(logging.Handler):
+    """Whether anything was logged while it was attached."""
+
     def __init__(self):
         super().__init__(logging.NOTSET)
         self.said = False

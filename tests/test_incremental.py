@@ -223,7 +223,8 @@ def test_a_stored_conversion_is_used_only_while_every_lookup_it_made_answers_the
         again, lambda *args: (calls.append(args), Page.render(again, *args)), config, files)
     assert bool(calls) is converted
     if not converted:  # the stored result, whole: what the page, its table of contents and the link checks use
-        assert (again.content, again.title, [t.id for t in again.toc]) == (first.content, "A", ["a"])
+        assert vars(again).keys() == vars(first).keys(), "everything a conversion sets is restored"
+        assert (again.content, again.title, str(again.toc)) == (first.content, "A", str(first.toc))
         assert again.links_to_anchors == {files.get_file_from_path("b.md"): {"part": "b.md#part"}}
         assert again.present_anchor_ids == first.present_anchor_ids == {"a"}
 
