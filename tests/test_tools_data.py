@@ -136,3 +136,29 @@ def test_each_real_tool_page_carries_at_most_30_kb_gzip_of_its_own_script_and_da
     for tool in tools:
         block = parse_html(tool.read_text(encoding="utf-8")).css_first(f"script#{DATA_ID}").html
         assert script + len(gzip.compress(block.encode("utf-8"), 9)) <= GZIP_BUDGET, tool
+
+
+def answer_ids(data: dict, group: str) -> dict[str, str]:
+    return {item["text"]: item["id"] for item in next(g for g in data["groups"] if g["id"] == group)["items"]}
+
+
+def test_a_saved_answer_stays_with_its_prompt_when_an_editor_reorders_or_rewords_the_prompts(with_tool, tmp_path):
+    """Prompts have no ids of their own; the browser keeps and exports answers by item id, so an id
+    follows the prompt's text, not its place, and a reworded prompt starts afresh."""
+    question = next(with_tool.rglob("which-rung.yml"))
+    question.write_text(question.read_text().replace('prompts: ["Why there?"]',
+                                                     'prompts: ["Why there?", "Who put you there?", "Why there?"]'))
+    first = tmp_path / "first"
+    assert mkdocs_build(with_tool, first).returncode == 0
+    before = tool_data(first)["groups"][1]["items"]
+    assert len({item["id"] for item in before}) == 3  # the repeated prompt has an id of its own
+
+    question.write_text(question.read_text().replace('["Why there?", "Who put you there?", "Why there?"]',
+                                                     '["Who put you there?", "Why there?", "What next?"]'))
+    second = tmp_path / "second"
+    assert mkdocs_build(with_tool, second).returncode == 0
+    after = answer_ids(tool_data(second), "rung")
+    assert after["Who put you there?"] == answer_ids(tool_data(first), "rung")["Who put you there?"]
+    assert after["Why there?"] == before[0]["id"]
+    assert after["What next?"] not in {item["id"] for item in before}
+    assert answer_ids(tool_data(second, "cy"), "rung") == after  # the Welsh page keeps the same answers

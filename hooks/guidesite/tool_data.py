@@ -9,6 +9,7 @@ is escaped so no text in it can end its <script> element.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .link import part_title, split_target, substitute, wikilinks
 from .load import dotted_path
 from .pages import entry_path
 from .problems import Problems
+from .site_model import MAIN_LANGUAGE
 
 DATA_ID = "gs-tool-data"  # the page's JSON block
 SCRIPT = "assets/guidesite-tools.js"  # the one script every tool page runs, from the theme
@@ -32,7 +34,7 @@ ITEMS_FROM = {"elements": ("framework", True), "points": ("framework", True), "p
 
 @dataclass(frozen=True)
 class Item:
-    id: str  # stable within its group: an element's or tip's id, else its place (p1, p2, …)
+    id: str  # stable within its group: an element's, tip's or question's id, else its text's (see text_ids)
     text: LocalText
     hint: LocalText | None = None  # a line under it: an element's description, a question's ask
     hint_markdown: bool = False  # the hint is Markdown: only its first sentence is shown, as text
@@ -48,6 +50,18 @@ class Group:
     source: str | None  # the entry the group is about, linked first among its guidance (None: a level's questions)
     part: str | None
     items: tuple[Item, ...]
+
+
+def text_ids(texts: list[LocalText]) -> list[str]:
+    """Ids for items that have none (a question's prompts, an element's points), from their
+    main-language text: a reader's saved or exported answer stays with its question when an editor
+    reorders them, and is not attached to a question whose wording has changed."""
+    ids, seen = [], {}
+    for text in texts:
+        key = "t" + hashlib.sha256(text.text(MAIN_LANGUAGE.code).encode("utf-8")).hexdigest()[:10]
+        seen[key] = seen.get(key, 0) + 1
+        ids.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return ids
 
 
 def _listed(section: Section, entry, name: str):
@@ -71,7 +85,7 @@ def groups(tool: Tool, entries: dict) -> list[Group]:
             for element in _listed(section, entry, "elements"):
                 if not element.points and element.id not in section.only:
                     continue
-                items = tuple(Item(f"{element.id}-{n}", point) for n, point in enumerate(element.points, 1))
+                items = tuple(Item(key, point) for key, point in zip(text_ids(element.points), element.points))
                 found.append(Group(f"{section.id}-{element.id}", section, element.name, entry.id, element.id, items))
             continue
         if section.items == "elements":
@@ -79,7 +93,8 @@ def groups(tool: Tool, entries: dict) -> list[Group]:
         elif section.items == "tips":
             items = tuple(Item(t.id, t.title, t.text, True) for t in _listed(section, entry, "tips"))
         else:
-            items = tuple(Item(f"p{n}", text) for n, text in enumerate(getattr(entry, section.items), 1))
+            texts = getattr(entry, section.items)
+            items = tuple(Item(key, text) for key, text in zip(text_ids(texts), texts))
         found.append(Group(section.id, section, title, entry.id, None, items))
     return found
 
