@@ -59,7 +59,7 @@ SEARCH = "guidesite_search"  # this build's search index and the facts of the pa
 SEARCH_UI = "guidesite_search_ui"
 # Rebuilds reuse what an earlier build made from the same inputs (guidesite.cache): under
 # `serve`, always; for `build`, when GUIDESITE_CACHE names the folder to keep them in.
-CACHE_ENVIRONMENT = "GUIDESITE_CACHE"
+CACHE_ENVIRONMENT = cache.ENVIRONMENT
 SERVE_CACHE = "GUIDESITE_SERVE_CACHE"  # the folder on_startup made (none given), which on_shutdown removes
 STORE = "guidesite_store"  # this build's store of results, or None
 PAGES = "guidesite_pages"  # this build's page conversions, through the store (mkdocs_incremental)

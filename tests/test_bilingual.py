@@ -2,7 +2,6 @@
 honest fallbacks and notices, a search index per language, and stale translations."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 

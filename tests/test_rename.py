@@ -1,7 +1,6 @@
 """`guidesite rename OLD NEW`: the file, every link in both languages, the old address kept."""
 from __future__ import annotations
 
-import subprocess
 
 from guidesite.cli import main
 from guidesite.entry_types.fields import fingerprint

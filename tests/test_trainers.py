@@ -152,7 +152,6 @@ def test_the_real_workshops_have_a_break_outcomes_materials_and_handouts():
     handout for every framework and question step, at a page the site builds."""
     from guidesite.entry_types.workshop import MAX_WITHOUT_BREAK
     from guidesite.pages import generated_paths, handout_path
-    from guidesite.problems import Problems
     from guidesite.project import build_site
     from tests.helpers import ROOT
 

@@ -29,6 +29,7 @@ HOOKS = Path(__file__).resolve().parent.parent  # the engine, the MkDocs adapter
 # The libraries whose versions can change a page for the same input.
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "nh3",
              "zxing-cpp", "pyyaml", "pydantic")
+ENVIRONMENT = "GUIDESITE_CACHE"  # the folder a build keeps its results in (serve: one of its own)
 KEEP = 3  # builds of a language a result stays after it was last looked up
 SCHEMA = """CREATE TABLE IF NOT EXISTS result (key TEXT PRIMARY KEY, value BLOB NOT NULL, lang TEXT NOT NULL,
                                                used INTEGER NOT NULL);

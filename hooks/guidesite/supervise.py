@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import cache
+
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-CACHE = "GUIDESITE_CACHE"  # where rebuilds keep their results (hooks/mkdocs_hooks.py); one given is used instead
 ENGINE = Path(__file__).resolve().parent
 
 
@@ -75,7 +76,7 @@ def serve(root: Path, arguments: list[str], watch: list[Path] | None = None, pol
     Its rebuilds' results (guidesite.cache) are kept in one folder for the whole session, which
     a server stopped to be started again cannot remove, so this removes it at the end."""
     with tempfile.TemporaryDirectory(prefix="guidesite-serve-") as results:
-        return _serve(root, arguments, watch, poll, {CACHE: results, **quiet_environment()})
+        return _serve(root, arguments, watch, poll, {cache.ENVIRONMENT: results, **quiet_environment()})
 
 
 def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: float, environment: dict) -> int:
