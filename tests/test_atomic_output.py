@@ -163,16 +163,34 @@ def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_sit
     import time
     import urllib.request
 
-    with socket.socket() as free:
-        free.bind(("127.0.0.1", 0))
-        port = free.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
-                               str(fixture_site / "mkdocs.yml")], cwd=fixture_site, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    said = (fixture_site.parent / "serve.log").open("a+", encoding="utf-8")  # the server appends
+
+    def said_so_far() -> str:
+        said.seek(0)
+        return said.read()
+
+    def start_server() -> tuple[subprocess.Popen, int]:
+        """`mkdocs serve` on a free port; again on another if a client took that one meanwhile."""
+        for _ in range(3):
+            with socket.socket() as free:
+                free.bind(("127.0.0.1", 0))
+                port = free.getsockname()[1]
+            said.truncate(0)
+            started = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                                        str(fixture_site / "mkdocs.yml")], cwd=fixture_site, stdout=said,
+                                       stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and started.poll() is None and "Serving on" not in said_so_far():
+                time.sleep(0.2)
+            if started.poll() is None or "Address already in use" not in said_so_far():
+                return started, port
+        raise AssertionError("no free port for `mkdocs serve`:\n" + said_so_far()[-4000:])
+
+    server, port = start_server()
 
     def page_until(wanted, seconds=90) -> str:
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and server.poll() is None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/guide/en/theory/ladder/", timeout=5) as r:
                     html = r.read().decode("utf-8")
@@ -181,7 +199,8 @@ def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_sit
             except OSError:
                 pass
             time.sleep(0.5)
-        raise AssertionError("the served page never showed what was expected")
+        raise AssertionError("the served page never showed what was expected; the server said:\n"
+                             + said_so_far()[-4000:])
 
     try:
         page_until(lambda html: "The Ladder" in html and "gs-build-problems" not in html)
@@ -197,3 +216,4 @@ def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_sit
     finally:
         server.terminate()
         server.wait(timeout=30)
+        said.close()
