@@ -10,7 +10,6 @@ build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import os
@@ -232,14 +231,14 @@ def on_page_content(html: str, page, config, files) -> str:
     index, facts = getattr(config, SEARCH)
     found = facts.get(page.file.src_uri)
 
-    def finished() -> list:
+    def finished() -> list:  # JSON, for the store: a document's fields as they are (a deep copy costs)
         clean = sanitize_html(html)
         document = found and search.document(page.url, clean, found, page.title or "", _lang(config))
         return [printing.print_footer(renderer, clean, page.canonical_url, page.file.src_uri),
-                document and dataclasses.asdict(document)]
+                document and vars(document)]
     store = getattr(config, STORE)
     final, document = store.memo(finished, "page", html, page.url, page.canonical_url, page.file.src_uri,
-                                 page.title or "", found and dataclasses.asdict(found),
+                                 page.title or "", found and vars(found),
                                  renderer.preview) if store else finished()
     if document:
         index.add(search.Document(**document))
