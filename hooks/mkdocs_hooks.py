@@ -160,18 +160,19 @@ def _checked_content(config):
 
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
+    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
+                        preview=PREVIEW in config.extra)
+    setattr(config, STATE, renderer)
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(renderer.env)
     if languages.is_main(_lang(config)):
+        renderer.compile_templates()
         setattr(config, OTHER_BUILDS, [(language, _start_language(config, language, linked)) for language in TRANSLATIONS
                                        if (_root(config) / language.config).is_file()])
     else:
         stale = [row for row in field_statuses(linked, _lang(config)) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
-    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
-                        preview=PREVIEW in config.extra)
-    setattr(config, STATE, renderer)
-    if getattr(config, STORE):
-        getattr(config, STORE).cache_templates(renderer.env)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))
     strings = _strings()
