@@ -10,7 +10,6 @@ build's own config object, so `mkdocs serve` rebuilds start clean.
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import os
@@ -161,18 +160,19 @@ def _checked_content(config):
 
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
+    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
+                        preview=PREVIEW in config.extra)
+    setattr(config, STATE, renderer)
+    if getattr(config, STORE):
+        getattr(config, STORE).cache_templates(renderer.env)
     if languages.is_main(_lang(config)):
+        renderer.compile_templates()
         setattr(config, OTHER_BUILDS, [(language, _start_language(config, language, linked)) for language in TRANSLATIONS
                                        if (_root(config) / language.config).is_file()])
     else:
         stale = [row for row in field_statuses(linked, _lang(config)) if row.state == "stale"]
         for row in stale:  # reported, but never blocks publishing an English correction
             translation_log.warning(str(row))
-    renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
-                        preview=PREVIEW in config.extra)
-    setattr(config, STATE, renderer)
-    if getattr(config, STORE):
-        getattr(config, STORE).cache_templates(renderer.env)
     setattr(config, SEARCH, (search.SearchIndex(_lang(config), search.result_strings(renderer.strings)),
                              search.page_facts(linked, _lang(config), renderer.strings["words"])))
     strings = _strings()
@@ -232,14 +232,14 @@ def on_page_content(html: str, page, config, files) -> str:
     index, facts = getattr(config, SEARCH)
     found = facts.get(page.file.src_uri)
 
-    def finished() -> list:
+    def finished() -> list:  # JSON, for the store: a document's fields as they are (a deep copy costs)
         clean = sanitize_html(html)
         document = found and search.document(page.url, clean, found, page.title or "", _lang(config))
         return [printing.print_footer(renderer, clean, page.canonical_url, page.file.src_uri),
-                document and dataclasses.asdict(document)]
+                document and vars(document)]
     store = getattr(config, STORE)
     final, document = store.memo(finished, "page", html, page.url, page.canonical_url, page.file.src_uri,
-                                 page.title or "", found and dataclasses.asdict(found),
+                                 page.title or "", found and vars(found),
                                  renderer.preview) if store else finished()
     if document:
         index.add(search.Document(**document))

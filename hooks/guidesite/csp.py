@@ -14,7 +14,8 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser
 
 PLACEHOLDER = "'guidesite-inline-scripts'"  # not a valid source: ignored by browsers if left unfilled
 # What a template's {{ … }} expression may stand for: no quote, backslash or angle bracket,
@@ -38,28 +39,17 @@ def script_hash(body: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
 
 
-class _InlineScripts(HTMLParser):
-    """The bodies of a page's inline scripts, as written (a script's text is never decoded)."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._body: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            attrs = dict(reversed(attrs))  # a browser keeps the first of repeated attributes
-            data_block = (attrs.get("type") or "").strip().lower() == "application/json"  # never run
-            self._body = None if "src" in attrs or data_block else []
-
-    def handle_data(self, data):
-        if self._body is not None:
-            self._body.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._body is not None:
-            self.bodies.append("".join(self._body))
-            self._body = None
+def _inline_scripts(page_html: str) -> list[str]:
+    """The bodies of a page's inline scripts that a browser would run, found as its HTML parser
+    finds them (lexbor, through selectolax: a duplicated attribute counts by its first value,
+    nothing in a comment or an attribute is a script); a script's text is never decoded."""
+    bodies = []
+    for script in LexborHTMLParser(page_html).css("script"):
+        attrs = script.attributes
+        data_block = (attrs.get("type") or "").strip().lower() == "application/json"  # never run
+        if "src" not in attrs and not data_block:
+            bodies.append(script.text(deep=True))
+    return bodies
 
 
 def inline_sources(page_html: str, allowed_inline: list[re.Pattern], page: str, live_reload: bool = False) -> list[str]:
@@ -68,11 +58,8 @@ def inline_sources(page_html: str, allowed_inline: list[re.Pattern], page: str, 
     head = page_html.partition("</head>")[0]
     if " " + PLACEHOLDER not in head:
         raise CSPError(f"{page}: no Content-Security-Policy with {PLACEHOLDER} in <head> (hooks/theme/main.html)")
-    parser = _InlineScripts()
-    parser.feed(page_html)
-    parser.close()
     hashes: list[str] = []
-    for body in parser.bodies:
+    for body in _inline_scripts(page_html):
         if not any(p.fullmatch(body) for p in allowed_inline):
             raise CSPError(f"{page}: an inline <script> that is not one of the theme's own, so the "
                            f"Content-Security-Policy will not allow it: {body[:200]!r}")

@@ -37,6 +37,25 @@ HERE = Path(__file__).parent
 LONG_LIST = 25  # entries listed with their summaries; in a longer list of backlinks, titles only
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """This process's compiled templates, shared by every language's environment (they differ
+    only in their globals), and by the language builds it forks once they are compiled (see
+    ``Renderer.compile_templates``). Jinja compiles a template again if its source changed."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = _CompiledTemplates()
+
+
 @dataclass
 class Renderer:
     """One language's rendering: what every output module shares, and all of them together."""
@@ -62,7 +81,7 @@ class Renderer:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([HERE / "entry_types", HERE / "templates"]),
             autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, bytecode_cache=COMPILED,
             # Markdown anchors are written {#id}, so Jinja comments use {%# ... #%} instead.
             comment_start_string="{%#", comment_end_string="#%}")
         env.filters.update(txt=self.txt, html=self.html_text, md=self.md, json=self.front_matter_value,
@@ -77,6 +96,12 @@ class Renderer:
                            tool_groups=lambda tool: tool_data.groups(tool, self.linked.entries),
                            tools_using=self.tools_using, tool_hint=self.tool_hint)
         return env
+
+    def compile_templates(self) -> None:
+        """Compile every template now: the other languages' builds, forked after this, find
+        them compiled instead of each compiling them again."""
+        for name in self.env.list_templates(extensions=["j2"]):
+            self.env.get_template(name)
 
     # --- filters: how an editor's text is placed into a page --------------------------------
     def text(self, value: LocalText | str) -> str:

@@ -31,7 +31,8 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser
 
 from . import dialect, languages, welsh
 from .entry_types.fields import LocalText
@@ -59,7 +60,6 @@ SUMMARY_CHARS = 180
 SKIP_CLASSES = frozenset({"headerlink", "gs-tags", "gs-reviewed", "admonition", "gs-print-footer",
                           "gs-handout-link", "gs-copy-link"})
 SKIP_TAGS = frozenset({"script", "style", "svg", "template", "button", "nav"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 # English words that say nothing about what a page is about. Questions are typed as
 # questions ("how do I start a partnership"), so question words are here too.
@@ -198,53 +198,42 @@ def page_facts(linked, lang: str, words: dict) -> dict[str, Facts]:
     return facts
 
 
-class _Fields(HTMLParser):
-    """A page's text by field: h1 title, p.gs-lead summary, h2–h6 headings, the rest body.
+HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+
+
+def page_fields(html: str) -> dict[str, str]:
+    """A page's text by field: h1 title, p.gs-lead summary, h2–h6 headings, the rest body; each
+    text between tags a word apart. Parsed by lexbor (selectolax), a C parser, in document order.
 
     Left out: what Material's search also leaves out (an element marked data-search-exclude;
     a heading so marked, with its section up to the next heading of its level), permalinks,
     tags, notices, review lines, the print footer and buttons."""
+    text: dict[str, list[str]] = {name: [] for name in FIELDS}
+    excluded_level = None  # inside a section whose heading is excluded
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.text: dict[str, list[str]] = {name: [] for name in FIELDS}
-        self.stack: list[tuple[str, str | None, bool]] = []  # tag, field, skipped
-        self.excluded_level: int | None = None  # inside a section whose heading is excluded
+    def read(parent, field: str, skipped: bool) -> None:
+        nonlocal excluded_level
+        node = parent.child
+        while node is not None:
+            tag = node.tag
+            if tag == "-text":
+                if not skipped and excluded_level is None:
+                    text[field].append(node.text_content)
+            elif not tag.startswith("-"):  # an element, not a comment or a doctype
+                attrs = node.attributes
+                level = HEADING_LEVELS.get(tag)
+                if level and excluded_level and level <= excluded_level:
+                    excluded_level = None
+                if level and dialect.UNSEARCHED in attrs:
+                    excluded_level = level
+                classes = set((attrs.get("class") or "").split())
+                read(node, "title" if level == 1 else "heading" if level else "summary" if "gs-lead" in classes else field,
+                     skipped or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or dialect.UNSEARCHED in attrs
+                     or "hidden" in attrs or attrs.get("aria-hidden") == "true")
+            node = node.next
 
-    def _field(self) -> str:
-        return next((f for _, f, _ in reversed(self.stack) if f), "body")
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
-        if level and self.excluded_level and level <= self.excluded_level:
-            self.excluded_level = None
-        classes = set((attrs.get("class") or "").split())
-        skipped = (tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or dialect.UNSEARCHED in attrs
-                   or "hidden" in attrs or attrs.get("aria-hidden") == "true")
-        if level and dialect.UNSEARCHED in attrs:
-            self.excluded_level = level
-        name = "title" if level == 1 else "heading" if level else "summary" if "gs-lead" in classes else None
-        if tag not in VOID:
-            self.stack.append((tag, name, skipped))
-
-    def handle_endtag(self, tag):
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data):
-        if self.excluded_level or any(skipped for _, _, skipped in self.stack):
-            return
-        self.text[self._field()].append(data)
-
-
-def page_fields(html: str) -> dict[str, str]:
-    parser = _Fields()
-    parser.feed(html)
-    parser.close()
-    return {name: " ".join(" ".join(parts).split()) for name, parts in parser.text.items()}
+    read(LexborHTMLParser(html).body, "body", False)
+    return {name: " ".join(" ".join(parts).split()) for name, parts in text.items()}
 
 
 @dataclass
