@@ -204,9 +204,11 @@ def _is_bilingual_landing(page, config) -> bool:
 
 
 def on_env(env, config, files):
-    """The theme's templates, compiled once for as long as their source is unchanged."""
+    """The theme's templates, compiled once for as long as their source is unchanged; a page is
+    templated again only when an input of its templating changed (mkdocs_incremental)."""
     if getattr(config, STORE):
         getattr(config, STORE).cache_templates(env)
+        mkdocs_incremental.TemplatedPages(getattr(config, STORE)).reuse_in(env)
     return env
 
 

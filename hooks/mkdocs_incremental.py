@@ -1,5 +1,5 @@
-"""Incremental rebuilds through MkDocs: a page's Markdown is converted again only when an
-input of its conversion changed (the store is guidesite.cache's).
+"""Incremental rebuilds through MkDocs: a page's Markdown is converted again, and a page is
+templated again, only when an input of that step changed (the store is guidesite.cache's).
 
 What ``Page.render`` reads, and so what a stored conversion is found by: the page's Markdown
 (its front matter is read afresh every build), its source path, URL and inclusion, the
@@ -13,10 +13,17 @@ logged anything is not stored, so its messages are said in every build that has 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
+from collections.abc import Mapping
 from importlib import metadata
+from pathlib import Path
 
+import material
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from guidesite import cache
 
 PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
@@ -114,3 +121,105 @@ class Pages:
         self.store.put(key, {"lookups": lookups.answers, "content": page.content, "toc": _toc_tokens(page.toc),
                              "title": page._title_from_render, "anchors": sorted(page.present_anchor_ids),
                              "links": {target.src_uri: links for target, links in page.links_to_anchors.items()}})
+
+
+# What of MkDocs' context for a page is keyed apart from the rest (which is: base_url, extra_css,
+# extra_javascript, and what our hooks add): the page, the nav, the configuration and the build's
+# pages, each by what a template reads of it; the build's date, which the theme never shows.
+UNKEYED_CONTEXT = {"page", "nav", "config", "pages", "mkdocs_version", "build_date_utc"}
+MATERIAL = Path(material.__file__).resolve().parent
+
+
+def _plain(value):
+    """``value`` as JSON values: mappings and sequences of text, numbers and booleans. Anything
+    else raises TypeError (the store then keeps nothing for the page)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def _theme_sources(dirs: list[str]) -> list:
+    """The bytes of the theme's files that no version already covers: Material's are its
+    library's version, ours (hooks/theme) are in the code version; a project's own custom_dir is not."""
+    digest = hashlib.sha256()
+    for folder in map(Path, dirs):
+        resolved = folder.resolve()
+        if resolved.is_relative_to(MATERIAL) or resolved.is_relative_to(cache.HOOKS):
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return [dirs, digest.hexdigest()]
+
+
+def _configuration(config) -> dict:
+    """Every setting a template can read; the theme and plugins by what they are, not as objects."""
+    found = {key: value for key, value in config.items()
+             if key not in ("theme", "plugins", "hooks", "dev_addr", "site_dir")}  # site_dir: where, not what
+    theme = config.theme
+    settings = {key: str(value) if key == "locale" else value for key, value in theme.items()}  # a babel Locale
+    return {**_plain(found), "theme": [theme.name, _plain(settings), _theme_sources(theme.dirs)],
+            "plugins": sorted(config.plugins), "dev_addr": str(config.dev_addr)}
+
+
+def _nav_items(items) -> list:
+    """The nav as every page's template shows it: each item's kind, title, address and, for a
+    page, its front matter (icons, status); which one is active follows from the page's own URL."""
+    return [{"kind": type(item).__name__, "title": item.title, "url": getattr(item, "url", None),
+             "meta": _plain(item.meta) if isinstance(item, Page) else None,
+             "index": getattr(item, "is_index", None),
+             "children": _nav_items(item.children) if getattr(item, "children", None) else None}
+            for item in items]
+
+
+class _TemplatedPage:
+    """A page template whose output, for a page, is reused while every input of it is unchanged."""
+
+    def __init__(self, template, name: str, templated: "TemplatedPages"):
+        self.template, self.name, self.templated = template, name, templated
+
+    def __getattr__(self, attribute):
+        return getattr(self.template, attribute)
+
+    def render(self, *args, **kwargs) -> str:
+        context = dict(*args, **kwargs)
+        page = context.get("page")
+        if not isinstance(page, Page):  # a theme template (404.html, sitemap.xml)
+            return self.template.render(context)
+        try:
+            inputs = self.templated.inputs(self.name, context, page)
+        except TypeError:  # a front matter value JSON cannot write exactly
+            return self.template.render(context)
+        return self.templated.store.memo(lambda: self.template.render(context), "templated", *inputs)
+
+
+class TemplatedPages:
+    """One build's page templating through the store: the build's settings, nav and pages are
+    turned into a key's inputs once, each page's own inputs for each page."""
+
+    def __init__(self, store):
+        self.store, self._shared = store, None
+
+    def reuse_in(self, env) -> None:
+        """Have MkDocs' own calls for a page's template (no parent, no globals) go through the store;
+        Jinja's for the templates it extends, includes and imports always name their parent."""
+        get_template = env.get_template
+
+        def page_template(name, parent=None, globals=None):
+            template = get_template(name, parent, globals)
+            return _TemplatedPage(template, name, self) if parent is None and globals is None else template
+        env.get_template = page_template
+
+    def inputs(self, name: str, context: dict, page: Page) -> list:
+        if self._shared is None:  # the same for every page of the build
+            nav, config = context["nav"], context["config"]
+            self._shared = self.store.key(
+                "templating", _configuration(config), _nav_items(nav.items), nav.homepage and nav.homepage.url,
+                sorted([file.src_uri, file.url] for file in context["pages"]))  # in entry order, which a title moves
+        return [name, self._shared, page.url, page.canonical_url, page.abs_url, page.edit_url, page.title or "",
+                page.content, _toc_tokens(page.toc), _plain(page.meta), page.is_homepage, page.file.src_uri,
+                _plain({key: value for key, value in context.items() if key not in UNKEYED_CONTEXT})]
