@@ -17,6 +17,7 @@ import re
 import shutil
 import tempfile
 import urllib.parse
+import zlib
 from pathlib import Path
 
 import material
@@ -220,6 +221,7 @@ def on_page_context(context, page, config, nav):
             languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
         for crumb in page.meta.get("breadcrumbs", [])]
     page.meta["gs_search"] = getattr(config, SEARCH_UI)[_is_bilingual_landing(page, config)]
+    page.content = page.content.html()  # for this page's template alone: released once it is written
     return context
 
 
@@ -246,7 +248,29 @@ def on_page_content(html: str, page, config, files) -> str:
     if document:
         index.add(search.Document(**document))
     block = renderer.tool_blocks.get(page.file.src_uri)  # a tool's data, and the script that runs it
-    return final + tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url)) if block else final
+    if block:
+        final += tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url))
+    _release_markdown(page)
+    return _Held(final)
+
+
+class _Held(bytes):
+    """A converted page's HTML, compressed while MkDocs converts every other page before it
+    templates any: every page's HTML held as text was the largest part of a build's peak memory."""
+
+    def __new__(cls, html: str):
+        return super().__new__(cls, zlib.compress(html.encode("utf-8", "surrogatepass"), 1))
+
+    def html(self) -> str:
+        return zlib.decompress(self).decode("utf-8", "surrogatepass")
+
+
+def _release_markdown(page) -> None:
+    """Once a page is converted, nothing reads its Markdown again: drop both copies MkDocs keeps
+    (the generated file's text and the page's, without its front matter). Not None: MkDocs then
+    takes the page for one not yet read, and its title for none."""
+    page.markdown = ""
+    page.file.content_string = ""
 
 
 def on_post_build(config):
@@ -363,6 +387,7 @@ def _with_csp(output: str, where: str, config) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     """Allow, by hash, exactly the inline scripts Material wrote on this page (hooks/theme/main.html)."""
+    page.content = None  # written: nothing reads it again
     return _with_csp(output, page.file.src_uri, config)
 
 
