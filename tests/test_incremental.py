@@ -10,6 +10,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from jinja2 import nodes
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
@@ -180,6 +181,21 @@ def test_mkdocs_build_with_a_cache_folder_writes_what_a_build_without_one_writes
     assert mkdocs_build(fixture_site, tmp_path / "plain").returncode == 0
     assert differences(tree(tmp_path / "cached"), tree(tmp_path / "plain")) == []
     assert b"The Tall Ladder" in (tmp_path / "cached/en/theory/ladder/index.html").read_bytes()
+
+
+def _reads(env, name: str, variable: str) -> bool:
+    return any(node.name == variable and node.ctx == "load"
+               for node in env.parse(env.loader.get_source(env, name)[0]).find_all(nodes.Name))
+
+
+def test_no_page_template_reads_the_build_s_pages_whose_order_the_templating_key_leaves_out():
+    """A page's templating is keyed by the build's pages sorted (a title edit reorders them): sound only
+    while no template a page is rendered through reads ``pages``. The sitemap, which does, is not one."""
+    env = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
+    page_templates = [name for name in env.list_templates() if name.endswith(".html")]
+    assert "main.html" in page_templates and "partials/nav.html" in page_templates
+    assert [name for name in page_templates if _reads(env, name, "pages")] == []
+    assert _reads(env, "sitemap.xml", "pages"), "the check finds a template that reads them"
 
 
 # --- the store: what a result is found by ----------------------------------------------------
