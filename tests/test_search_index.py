@@ -3,6 +3,7 @@ how much, and which pages come first: answers before references and listing page
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -37,6 +38,13 @@ def test_fields_of_a_page():
     assert fields["summary"] == "Confidence in others."
     assert fields["heading"] == "In practice Next"
     assert fields["body"] == "Body text. More. Again."
+
+
+def test_fields_of_a_page_nested_deeper_than_python_may_recurse():
+    depth = sys.getrecursionlimit() * 3
+    html = f'<h1>Deep</h1><p>{"<em>" * depth}inside{"</em>" * depth} after</p><h2>Next</h2><p>Again.</p>'
+    assert search.page_fields(html) == {"title": "Deep", "aliases": "", "summary": "", "heading": "Next",
+                                        "body": "inside after Again."}
 
 
 def _index(pages):

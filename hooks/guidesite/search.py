@@ -211,28 +211,29 @@ def page_fields(html: str) -> dict[str, str]:
     text: dict[str, list[str]] = {name: [] for name in FIELDS}
     excluded_level = None  # inside a section whose heading is excluded
 
-    def read(parent, field: str, skipped: bool) -> None:
-        nonlocal excluded_level
-        node = parent.child
-        while node is not None:
-            tag = node.tag
-            if tag == "-text":
-                if not skipped and excluded_level is None:
-                    text[field].append(node.text_content)
-            elif not tag.startswith("-"):  # an element, not a comment or a doctype
-                attrs = node.attributes
-                level = HEADING_LEVELS.get(tag)
-                if level and excluded_level and level <= excluded_level:
-                    excluded_level = None
-                if level and dialect.UNSEARCHED in attrs:
-                    excluded_level = level
-                classes = set((attrs.get("class") or "").split())
-                read(node, "title" if level == 1 else "heading" if level else "summary" if "gs-lead" in classes else field,
-                     skipped or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or dialect.UNSEARCHED in attrs
-                     or "hidden" in attrs or attrs.get("aria-hidden") == "true")
-            node = node.next
-
-    read(LexborHTMLParser(html).body, "body", False)
+    # Depth first, in document order, without recursion: an editor's HTML may nest deeper than Python may.
+    waiting = [(LexborHTMLParser(html).body.child, "body", False)]  # (node, its field, whether it is skipped)
+    while waiting:
+        node, field, skipped = waiting.pop()
+        if node is None:
+            continue
+        waiting.append((node.next, field, skipped))
+        tag = node.tag
+        if tag == "-text":
+            if not skipped and excluded_level is None:
+                text[field].append(node.text_content)
+        elif not tag.startswith("-"):  # an element, not a comment or a doctype
+            attrs = node.attributes
+            level = HEADING_LEVELS.get(tag)
+            if level and excluded_level and level <= excluded_level:
+                excluded_level = None
+            if level and dialect.UNSEARCHED in attrs:
+                excluded_level = level
+            classes = set((attrs.get("class") or "").split())
+            waiting.append((node.child, "title" if level == 1 else "heading" if level else "summary"
+                            if "gs-lead" in classes else field,
+                            skipped or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or dialect.UNSEARCHED in attrs
+                            or "hidden" in attrs or attrs.get("aria-hidden") == "true"))
     return {name: " ".join(" ".join(parts).split()) for name, parts in text.items()}
 
 
