@@ -25,6 +25,7 @@ import material
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -345,7 +346,7 @@ def _listening_for_changes(server) -> None:
     on average before its rebuild starts, and the folders are listed twice a second all along.
     Where the system announces changes (inotify, on Linux), the same watches listen instead: the
     ones MkDocs made (content/, mkdocs.yml) are moved before the server starts its observer."""
-    if platform.system() != "Linux":
+    if platform.system() != "Linux" or not isinstance(server, LiveReloadServer):
         return
     from watchdog.observers.inotify import InotifyObserver
     watched = dict(server._watched_paths)  # path -> how many asked; MkDocs keeps no other list
