@@ -213,6 +213,11 @@ def test_mkdocs_serve_shows_the_problems_in_the_browser_and_recovers(fixture_sit
         ladder.write_text(ladder.read_text().replace("visual: spectrun", "visual: spectrum"))
         fixed = page_until(lambda html: "gs-build-problems" not in html and "The Ladder" in html)
         assert live_reload in fixed, "a rebuild must keep live reload working"
+        time.sleep(1)  # the fix's rebuild has logged that it reloads the browsers
+        rebuilds = said_so_far().count("Detected file changes")
+        time.sleep(3)
+        assert said_so_far().count("Detected file changes") == rebuilds, \
+            "a rebuild, which reads the watched files, must not start another:\n" + said_so_far()[-4000:]
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from guidesite import cache, languages, render
+from guidesite import cache, languages, load, render
 from guidesite.cli import main
 from tests.helpers import ROOT, copy_fixture_site, mkdocs_build, write
 
@@ -85,6 +85,7 @@ def serving(tmp_path, monkeypatch):
 
     def start(project: Path, name: str) -> Serving:
         monkeypatch.setenv("GUIDESITE_CACHE", str(tmp_path / f"{name}-results"))
+        monkeypatch.setattr(load, "_LOADED", {})  # a new process has loaded no file yet
         started.append(Serving(project, tmp_path / f"{name}-site"))
         return started[-1]
     yield start
@@ -170,6 +171,20 @@ def test_a_rebuild_reuses_the_conversions_of_pages_whose_inputs_are_unchanged(pr
         (project / "theory/which-rung.yml").read_text().replace("Why there?", "Why that rung?"))
     served.rebuild()
     assert converted == ["en/theory/which-rung.md", "en/handouts/questions-personal-practice.md"]
+
+
+def test_a_file_with_a_problem_says_it_in_every_rebuild_until_it_is_fixed(project, serving):
+    """A file is loaded again only if its text changed: one whose load found a problem is always
+    loaded again, or the rebuild after the first would publish it unchecked."""
+    served = serving(project, "incremental")
+    ladder = project / "theory/ladder.yml"
+    ladder.write_text(ladder.read_text() + "title: The Ladder, twice\n")
+    for _ in range(2):
+        served.server.builder()
+        page = (served.site / "en/theory/ladder/index.html").read_text(encoding="utf-8")
+        assert "gs-build-problems" in page and "appears twice" in page
+    ladder.write_text(ladder.read_text().replace("title: The Ladder, twice\n", ""))
+    assert served.rebuild() == serving(project, "full").files()
 
 
 def test_mkdocs_build_with_a_cache_folder_writes_what_a_build_without_one_writes(fixture_site, tmp_path):

@@ -8,6 +8,7 @@ left at their defaults, beside the address of its page in each language.
 from __future__ import annotations
 
 import json
+from functools import cache
 
 from . import schemas
 from .dialect import folder_url
@@ -45,7 +46,12 @@ def entries_schema() -> dict:
         "$defs": {**defs, "Entry": entry}}
 
 
+@cache  # it follows from the code alone: made once per process, not again by every rebuild under serve
+def _entries_schema_text() -> str:
+    return json.dumps(entries_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
 def export_files(linked) -> dict[str, str]:
     """Path from the site's root -> JSON text."""
     return {ENTRIES_FILE: json.dumps(entries_data(linked), ensure_ascii=False, sort_keys=True) + "\n",
-            SCHEMA_FILE: json.dumps(entries_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"}
+            SCHEMA_FILE: _entries_schema_text()}

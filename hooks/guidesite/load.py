@@ -171,6 +171,12 @@ def _tab_problem(text: str, display: str, problems: Problems) -> bool:
     return False
 
 
+# Each file's last load that met no problem, by its path. Under `mkdocs serve` every rebuild loads
+# every file again in the same process: a file whose text is unchanged is not parsed again (a
+# Source is never changed once loaded). A load with problems is not kept, so they are said again.
+_LOADED: dict[Path, Source] = {}
+
+
 def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
     """Load one file; on any problem, report it and return None."""
     size = path.stat().st_size
@@ -179,7 +185,16 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
                      "split it into several entries")
         return None
     text = _decode(path.read_bytes(), display, problems)
-    return None if text is None else load_yaml_text(text, path, display, problems)
+    if text is None:
+        return None
+    known = _LOADED.get(path)
+    if known is not None and known.text == text and known.display == display:
+        return known
+    said = len(problems.items)
+    source = load_yaml_text(text, path, display, problems)
+    if source is not None and len(problems.items) == said:
+        _LOADED[path] = source
+    return source
 
 
 def load_yaml_text(text: str, path: Path, display: str, problems: Problems) -> Source | None:

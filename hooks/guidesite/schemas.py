@@ -7,6 +7,7 @@ written files identical to what the models generate.
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
@@ -31,6 +32,11 @@ def type_schema(type_name: str) -> dict:
 
 def all_schemas() -> dict[str, str]:
     """File name -> JSON text, for every schema we publish."""
+    return dict(_schema_texts())
+
+
+@cache  # they follow from the code alone: made once per process, not again by every rebuild under serve
+def _schema_texts() -> dict[str, str]:
     files = {"entry.schema.json": entry_schema()}
     files.update({f"{name}.schema.json": type_schema(name) for name in ENTRY_TYPES})
     return {name: json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
