@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url
 from watchdog import events
 
 import mkdocs_incremental
-from guidesite import cache, csp, dialect, languages, parallel, printing, publish, search, tool_data
+from guidesite import cache, csp, dialect, languages, load, parallel, printing, publish, search, tool_data
 from guidesite.entry_types import ENTRY_FOLDERS
 from guidesite.nav import site_nav
 from guidesite.problems import ContentError
@@ -159,6 +159,7 @@ def _checked_content(config):
         raise PluginError(f"The guidance content has problems:\n{err}") from None
     for warning in warnings:
         log.warning(str(warning))
+    linked.site.forget_file_texts()  # before the other languages' processes start: none of them holds it
     return linked
 
 
@@ -412,9 +413,13 @@ LIVE_RELOAD = "GUIDESITE_LIVE_RELOAD"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`serve` keeps its rebuilds' results in a folder of its own for as long as it runs."""
+    """`serve` keeps its rebuilds' results in a folder of its own, and each file's last good load,
+    for as long as it runs."""
     os.environ[LIVE_RELOAD] = "1" if command == "serve" else ""
-    if command == "serve" and not os.environ.get(CACHE_ENVIRONMENT):
+    if command != "serve":
+        return
+    load.remember_loads()
+    if not os.environ.get(CACHE_ENVIRONMENT):
         os.environ[CACHE_ENVIRONMENT] = tempfile.mkdtemp(prefix="guidesite-serve-")
         os.environ[SERVE_CACHE] = os.environ[CACHE_ENVIRONMENT]
 

@@ -56,6 +56,11 @@ class Source:
                 return self.values[at[:end]]
         return (1, 1)
 
+    def located(self) -> "Source":
+        """What is read of the file once it is checked: its name and where each key stands (the
+        translation status page names lines). Its text, data and values' places are not kept."""
+        return Source(path=self.path, display=self.display, data=None, keys=self.keys)
+
     def where_key(self, at: tuple) -> tuple[int, int]:
         return self.keys.get(at) or self.where(at)
 
@@ -171,10 +176,17 @@ def _tab_problem(text: str, display: str, problems: Problems) -> bool:
     return False
 
 
-# Each file's last load that met no problem, by its path. Under `mkdocs serve` every rebuild loads
-# every file again in the same process: a file whose text is unchanged is not parsed again (a
-# Source is never changed once loaded). A load with problems is not kept, so they are said again.
-_LOADED: dict[Path, Source] = {}
+# Each file's last load that met no problem, by its path, in a process that builds again and again
+# (`mkdocs serve`, see remember_loads); None in one that builds once, which would only hold them.
+_LOADED: dict[Path, Source] | None = None
+
+
+def remember_loads() -> None:
+    """From now on, a file whose text is unchanged since its last load is not parsed again (a
+    Source is never changed once loaded). A load with problems is not kept, so they are said again."""
+    global _LOADED
+    if _LOADED is None:
+        _LOADED = {}
 
 
 def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
@@ -187,12 +199,12 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Source | None:
     text = _decode(path.read_bytes(), display, problems)
     if text is None:
         return None
-    known = _LOADED.get(path)
-    if known is not None and known.text == text and known.display == display:
+    known = _LOADED and _LOADED.get(path)
+    if known and known.text == text and known.display == display:
         return known
     said = len(problems.items)
     source = load_yaml_text(text, path, display, problems)
-    if source is not None and len(problems.items) == said:
+    if _LOADED is not None and source is not None and len(problems.items) == said:
         _LOADED[path] = source
     return source
 

@@ -52,6 +52,12 @@ class Site:
     # Files that failed validation, kept so that their links are still checked in the same run.
     unchecked: list[Source] = field(default_factory=list)
 
+    def forget_file_texts(self) -> None:
+        """Once the content is checked, a build reads of each file only its name and where its keys
+        stand: each file's text and data go (a sixth of each build process's memory at 5,000 entries)."""
+        self.sources = {entry_id: source.located() for entry_id, source in self.sources.items()}
+        self.unchecked = []
+
     def of_type(self, type_name: str) -> list[BaseModel]:
         """Every entry of a type, by id: each page puts them in its own language's order."""
         return sorted((e for e in self.entries.values() if e.type == type_name), key=lambda entry: entry.id)

@@ -30,6 +30,8 @@ import html as html_module
 import json
 import math
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
@@ -282,9 +284,14 @@ class SearchIndex:
         self.docs: list[Document] = []
 
     def add(self, doc: Document) -> None:
+        """Held until the index is written: each term once for all pages (interned), not once per page."""
+        doc.counts = {name: {sys.intern(term): count for term, count in found.items()}
+                      for name, found in doc.counts.items()}
         self.docs.append(doc)
 
-    def _postings(self) -> dict[str, list[tuple[int, int]]]:
+    def _postings(self) -> dict[str, array]:
+        """Each term's postings, flat: page number, score, page number, score… (a tuple per
+        posting took more memory than the rest of the index at 5,000 entries)."""
         # Answers first: the results a query shows then share few document shards.
         self.docs.sort(key=lambda d: (-KIND_WEIGHTS[d.kind], d.url))
         total = len(self.docs) or 1
@@ -293,7 +300,7 @@ class SearchIndex:
         for doc in self.docs:
             for term in set().union(*doc.counts.values()):
                 frequency[term] = frequency.get(term, 0) + 1
-        postings: dict[str, list[tuple[int, int]]] = {}
+        postings: dict[str, array] = {}
         for number, doc in enumerate(self.docs):
             scores: dict[str, float] = {}
             for name, (weight, b) in FIELDS.items():
@@ -305,10 +312,14 @@ class SearchIndex:
             kind = KIND_WEIGHTS[doc.kind]
             for term, score in scores.items():
                 rarity = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-                postings.setdefault(term, []).append((number, max(1, round(10 * score * rarity * kind))))
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = array("q")
+                found.extend((number, max(1, round(10 * score * rarity * kind))))
         for term, found in postings.items():
-            if len(found) > MAX_POSTINGS:
-                postings[term] = sorted(sorted(found, key=lambda p: -p[1])[:MAX_POSTINGS])
+            if len(found) > 2 * MAX_POSTINGS:
+                best = sorted(sorted(zip(found[::2], found[1::2]), key=lambda p: -p[1])[:MAX_POSTINGS])
+                postings[term] = array("q", [value for posting in best for value in posting])
         return postings
 
     def files(self) -> dict[str, str]:
@@ -318,7 +329,8 @@ class SearchIndex:
         size = 0
         for term in sorted(postings):
             flat, previous = [], 0
-            for number, score in postings[term]:
+            found = postings[term]
+            for number, score in zip(found[::2], found[1::2]):
                 flat += [number - previous, score]
                 previous = number
             entry = json.dumps({term: flat}, separators=(",", ":"))
