@@ -3,8 +3,9 @@ templates/dialect.md.j2: a move to another MkDocs successor or theme changes the
 
 What every generated page is written in is Python-Markdown with EXTENSIONS (attribute lists
 ``{: .gs-lead }`` and ``{#id}``, Markdown inside HTML blocks ``<div markdown>``, admonitions,
-definition lists, tables, heading ids), which MkDocs and its successors read alike; templates
-write that syntax directly. What is Material for MkDocs' own is here: its front matter for a page
+definition lists, tables, heading ids), which MkDocs and its successors read alike, and one of
+the engine's own (finished_html: HTML it finished, passed through whole); templates write that
+syntax directly. What is Material for MkDocs' own is here: its front matter for a page
 without the nav (``hide:``), its admonition type and button classes, its search's
 ``data-search-exclude`` (kept by the site's own search), and MkDocs' directory URLs and nav setting.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from . import finished_html
+
 # The Python-Markdown extensions the templates are written for; the adapter turns on any a
 # project's mkdocs.yml leaves out.
-EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc")
+EXTENSIONS = ("admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "guidesite.finished_html")
 # The attribute that keeps an element, or a heading's section, out of the search index.
 UNSEARCHED = "data-search-exclude"
 NOTICE = "info"  # the admonition type of the notices on a page (a translation not yet done)
@@ -25,7 +28,8 @@ THEME_CLASSES = frozenset({*BUTTON.split(), "admonition", "admonition-title", "h
                            "note", "info", "tip", "warning", "danger", "example", "quote", "abstract",
                            "success", "question", "failure", "bug", "important", "caution", "hint", "attention",
                            "error", "seealso", "todo"})
-TEMPLATE_GLOBALS = {"unsearched": UNSEARCHED, "notice_type": NOTICE, "button_classes": BUTTON}
+TEMPLATE_GLOBALS = {"unsearched": UNSEARCHED, "notice_type": NOTICE, "button_classes": BUTTON,
+                    "finished_html_start": finished_html.START, "finished_html_end": finished_html.END}
 
 
 def markdown_block(body: Markup, lang: str) -> Markup:
