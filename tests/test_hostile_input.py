@@ -2,9 +2,14 @@
 clear file:line error or in safely escaped output, never a traceback or executed code."""
 from __future__ import annotations
 
+import json
+
+import markdown
 import pytest
 
+from guidesite import dialect
 from guidesite.load import MAX_FILE_BYTES
+from guidesite.markdown_text import prepare_markdown
 from guidesite.problems import ContentError
 from guidesite.project import build_site
 from guidesite.render import Renderer
@@ -57,12 +62,14 @@ HOSTILE = '<script>alert(1)</script> {{ 7*7 }} {% raw %} <img src=x onerror=aler
 # In Markdown fields, links to other schemes and attribute lists are refused with a message
 # (tests/quality/test_hostile_corpus.py); what remains must be shown as text.
 HOSTILE_MARKDOWN = HOSTILE.split(" [x]")[0] + " {onclick}"
+HOSTILE_FENCE = "```\n<div onclick=alert(6)>fenced</div>\n```"
 
 
 def _hostile_ladder(site) -> None:
     ladder = site / "theory/ladder.yml"
     text = ladder.read_text().replace("title: The Ladder", f"title: '{HOSTILE}'")
-    ladder.write_text(text.replace("how_to_use: Climb it.", f"how_to_use: '{HOSTILE_MARKDOWN}'"))
+    how_to_use = json.dumps(f"{HOSTILE_MARKDOWN}\n\n{HOSTILE_FENCE}")  # JSON's string is YAML's too
+    ladder.write_text(text.replace("how_to_use: Climb it.", f"how_to_use: {how_to_use}"))
 
 
 def test_hostile_text_is_escaped_in_every_generated_page(tmp_path):
@@ -88,9 +95,44 @@ def test_hostile_text_in_the_built_html_is_inert(fixture_site, tmp_path):
     assert not [value for _, attrs in tags for name, value in attrs.items()
                 if name == "href" and value.lower().startswith("javascript")]
     assert "{{ 7*7 }}" in html and "{onclick}" in html  # template and attribute syntax shown as text
+    assert [node.text() for node in elements(html) if node.tag == "pre"] == ["<div onclick=alert(6)>fenced</div>\n"]
     head = (out / "en/theory/ladder/index.html").read_text()
     title = head.split("<title>")[1].split("</title>")[0]
     assert title.startswith("&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+# Editors' code, however its backticks are placed, is shown exactly as written: Markdown here
+# reads no fences, and a backslash or the line a field is put on changes what it takes for code.
+CODE_CASES = [
+    ("a fence holding block HTML", "```\n<div onclick=x>a</div>\n\n<script>b</script>\n```",
+     "<pre><code>&lt;div onclick=x&gt;a&lt;/div&gt;\n\n&lt;script&gt;b&lt;/script&gt;\n</code></pre>"),
+    ("a fence with a language and an attribute list", "```{onclick=x}\n<b>a</b>\n```\n\n~~~yaml\n<i>b</i>\n~~~",
+     "<pre><code>&lt;b&gt;a&lt;/b&gt;\n</code></pre>\n<pre><code>&lt;i&gt;b&lt;/i&gt;\n</code></pre>"),
+    ("a fence in text", "Before\n```\n<p>a</p>\n```\nafter",
+     "<p>Before</p>\n<pre><code>&lt;p&gt;a&lt;/p&gt;\n</code></pre>\n<p>after</p>"),
+    ("a code span after a backslash", "\\`<b>a</b>`", "<p>\\<code>&lt;b&gt;a&lt;/b&gt;</code></p>"),
+    ("a code span with unequal backticks", "``<b>a</b>`", "<p><code>&lt;b&gt;a&lt;/b&gt;</code></p>"),
+    ("Markdown, a link and an entity in code", "`*a* [[ladder]] &amp; |`",
+     "<p><code>*a* [[ladder]] &amp;amp; |</code></p>"),
+    ("backticks around nothing", "Two `` then\nthree ```", "<p>Two `` then\nthree ```</p>"),
+    ("an unclosed fence", "```\n<div>a</div>", "<p>```\n&lt;div&gt;a&lt;/div&gt;</p>"),
+    ("an indented fence", "  ```\n<div>a</div>\n```", "<p>```\n&lt;div&gt;a&lt;/div&gt;\n```</p>"),
+]
+
+
+@pytest.mark.parametrize("place", ["own line", "mid-line", "in another language's block"])
+@pytest.mark.parametrize("name, text, expected", CODE_CASES, ids=[c[0] for c in CODE_CASES])
+def test_code_is_shown_as_written_wherever_a_template_puts_it(name, text, expected, place):
+    body = prepare_markdown(text, lambda prose: prose)
+    page = {"own line": body, "mid-line": "**Step** — " + body,
+            "in another language's block": dialect.markdown_block(body, "en")}[place]
+    converted = markdown.markdown(str(page), extensions=list(dialect.EXTENSIONS))
+    if place == "mid-line":
+        expected = expected.replace("<p>", "<p><strong>Step</strong> — ", 1) if expected.startswith("<p>") \
+            else "<p><strong>Step</strong> — </p>\n" + expected
+    elif place == "in another language's block":
+        expected = f'<div lang="en">\n{expected}\n</div>'
+    assert converted == expected
 
 
 def test_unquoted_date_time_and_octal_in_text_fields(fixture_site):

@@ -3,6 +3,11 @@
 Plain-text fields are escaped so they can never become HTML or Markdown syntax. Markdown
 fields keep their formatting, but raw HTML is shown as text (not run) and the link and
 citation shortcodes become ordinary Markdown links. Text is never treated as a template.
+
+Code is made into HTML here rather than left to Markdown, because code is the one place raw
+HTML is kept as written: whether Markdown reads backticks as code depends on what surrounds
+them (a backslash before them, the line a template puts a field on; Markdown here reads no
+fences), and where it did not, the HTML inside would reach the page.
 """
 from __future__ import annotations
 
@@ -12,13 +17,15 @@ import re
 from markdown.extensions.attr_list import get_attrs_and_remainder
 from markupsafe import Markup
 
+from . import finished_html
+
 # Code spans and fenced blocks are left exactly as written.
 # Find them with `code_spans`: CODE.finditer reads from every unclosed fence to the end of the text.
 CODE = re.compile(r"(^```.*?^```[ \t]*$|^~~~.*?^~~~[ \t]*$|`+[^`\n]*?`+)", re.S | re.M)
 CODE_START = re.compile(r"^```|^~~~|`", re.M)
 FENCE_END = {fence: re.compile(rf"^{fence}[ \t]*$", re.M) for fence in ("```", "~~~")}
 CODE_SPAN = re.compile(r"`+[^`\n]*?`+")
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|~])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|])")
 # Characters that start a heading, quote, list or numbered list only at the start of a line.
 LINE_START = re.compile(r"^(\s*)([#>+!-])")  # '!!!' starts an admonition
 ORDERED_MARKER = re.compile(r"^(\s*\d+)([.)])")
@@ -105,14 +112,37 @@ def split_code(text: str):
     yield text[last:]
 
 
+def finished_code(code: str) -> str:
+    """A piece of editor code (see ``split_code``) as the HTML Markdown would have made of it:
+    a fenced block as finished HTML on lines of its own, a code span as inline HTML whose text
+    Markdown shows as written. Bare backticks, with nothing between them, stay as text."""
+    if "\n" in code:  # a fenced block: its first and last lines are the fences
+        body = code.split("\n", 1)[1].rsplit("\n", 1)[0]
+        escaped = html.escape(body + "\n", quote=False)
+        return f"\n\n{finished_html.START}\n<pre><code>{escaped}</code></pre>\n{finished_html.END}\n\n"
+    inner = code.strip("`").strip()
+    if not inner:
+        return _as_written(code)
+    return f"<code>{_as_written(html.escape(inner, quote=False))}</code>"
+
+
+def _as_written(text: str) -> str:
+    """Text Markdown shows as written, its emphasis, link and code characters escaped."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
 def prepare_markdown(text: str, resolve, ids_allowed: bool = False) -> Markup:
     """Editor Markdown with raw HTML and disallowed attribute lists escaped, and shortcodes
     resolved by ``resolve(prose)``."""
     pieces = []
     for index, piece in enumerate(split_code(text)):
         if index % 2:
-            pieces.append(piece)
+            pieces.append(finished_code(piece))
         else:
             prose = _neutralise_attributes(piece.replace("&", "&amp;").replace("<", "&lt;"), ids_allowed)
             pieces.append(resolve(prose))
-    return Markup("".join(pieces).strip())
+    body = "".join(pieces).strip()
+    # A fenced block's markers stay on lines of their own wherever a template puts the field.
+    lead = "\n\n" if body.startswith(finished_html.START) else ""
+    tail = "\n\n" if body.endswith(finished_html.END) else ""
+    return Markup(lead + body + tail)
