@@ -52,7 +52,7 @@ from pathlib import Path
 
 import yaml
 
-from guidesite import dialect
+from guidesite import dialect, supervise
 from guidesite.archetypes import FOLDER as FOLDERS  # where each type's files live
 from guidesite.entry_types import ENTRY_FOLDERS, SECTION  # where entries' files live; where their pages are published
 from guidesite.languages import load_strings
@@ -754,12 +754,15 @@ def _free_port() -> int:
 
 
 def _serving(config: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve` of one config on a free port, and the address its site is served at."""
+    """`mkdocs serve` of one config on a free port, and the address its site is served at. Its
+    site is kept where `guidesite serve` keeps it (in memory, where there is room), for ours and
+    for plain MkDocs alike."""
     port = _free_port()
     site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["site_url"]
+    folder = supervise.working_folder()
     server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=open(log, "w"),
-                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"TMPDIR": folder} if folder else {})))
     return server, f"http://127.0.0.1:{port}{urllib.parse.urlparse(site_url).path}"
 
 

@@ -121,6 +121,7 @@ def on_config(config):
         raise PluginError("Remove 'search' from 'plugins' in mkdocs.yml: the site has its own search "
                           "(guidesite/search.py), and Material's would be a second, hidden index.")
     config.theme.dirs.insert(0, str(THEME))
+    mkdocs_incremental.list_installed_theme_once(config.theme)
     config.extra_css.append("assets/guidesite.css")
     config.extra_javascript.append("assets/guidesite.js")
     config.extra_javascript.append("assets/guidesite-search.js")

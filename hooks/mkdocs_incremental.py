@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import os
 from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 
+import jinja2
 import material
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -223,3 +225,40 @@ class TemplatedPages:
         return [name, self._shared, page.url, page.canonical_url, page.abs_url, page.edit_url, page.title or "",
                 page.content, _toc_tokens(page.toc), _plain(page.meta), page.is_homepage, page.file.src_uri,
                 _plain({key: value for key, value in context.items() if key not in UNKEYED_CONTEXT})]
+
+
+_LISTED: dict[tuple[str, int], list[str]] = {}  # (an installed theme folder, its time) -> its files but hidden ones
+
+
+def _visible_files(folder: str) -> list[str]:
+    key = (folder, os.stat(folder).st_mtime_ns)
+    if key not in _LISTED:
+        _LISTED[key] = [name for name in jinja2.FileSystemLoader(folder).list_templates()
+                        if not (name.startswith(".") or "/." in name)]
+    return _LISTED[key]
+
+
+def _theme_files(searchpath: list[str], followlinks: bool) -> list[str]:
+    found = set()
+    for folder in searchpath:
+        if Path(folder).resolve().is_relative_to(MATERIAL):
+            found.update(_visible_files(folder))
+        else:
+            found.update(jinja2.FileSystemLoader(folder, followlinks=followlinks).list_templates())
+    return sorted(found)
+
+
+def list_installed_theme_once(theme) -> None:
+    """Every build, MkDocs lists each file of the theme to find its static files, and matches each
+    name against its patterns: Material's folder holds some 14,000, nearly all hidden icons
+    (.icons/), which those patterns leave out. An installed theme does not change while the process
+    runs, so its folder is listed once, hidden files left out; ours and a custom_dir every build."""
+    get_env = theme.get_env
+
+    def get_env_listing_installed_theme_once():
+        env = get_env()
+        if isinstance(env.loader, jinja2.FileSystemLoader):
+            env.loader.list_templates = functools.partial(_theme_files, list(env.loader.searchpath),
+                                                          env.loader.followlinks)
+        return env
+    theme.get_env = get_env_listing_installed_theme_once

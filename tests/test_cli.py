@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -316,3 +317,32 @@ def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summ
     assert main(["--root", str(fixture_site), "check"]) == 0
     assert "::warning file=content/index.cy.md,line=3,col=12::" in capsys.readouterr().out
     assert summary.read_text().startswith("### ⚠ 0 problems to fix, 1 warning\n")
+
+
+@pytest.mark.parametrize("memory_room, users_folder, expected", [
+    ("enough", None, "memory"),     # a folder in memory with room: the site and results live there
+    ("too little", None, None),     # a small one (Docker's 64 MB /dev/shm): the system's temporary folder
+    ("enough", "mine", "mine"),     # the user's own TMPDIR is kept
+])
+def test_serve_keeps_its_site_and_results_in_memory_where_there_is_room(tmp_path, monkeypatch, memory_room,
+                                                                        users_folder, expected):
+    from guidesite import supervise
+    memory, mine = tmp_path / "memory", tmp_path / "mine"
+    memory.mkdir()
+    mine.mkdir()
+    monkeypatch.setattr(supervise, "MEMORY", memory)
+    monkeypatch.setattr(supervise, "MEMORY_NEEDED", 1 if memory_room == "enough" else 2**62)
+    monkeypatch.delenv("GUIDESITE_CACHE", raising=False)
+    if users_folder:
+        monkeypatch.setenv("TMPDIR", str(mine))
+    else:
+        monkeypatch.delenv("TMPDIR", raising=False)
+    seen = tmp_path / "seen.txt"
+    note = (f"import os; open({str(seen)!r}, 'w').write(os.environ.get('TMPDIR', '-') + chr(10) + "
+            "os.environ['GUIDESITE_CACHE'])")
+    monkeypatch.setattr(supervise, "mkdocs", lambda root, *arguments: [sys.executable, "-c", note])
+    assert supervise.serve(tmp_path, [], watch=[tmp_path / "memory"], poll=0.05) == 0
+    folder, results = seen.read_text().splitlines()
+    where = {"memory": memory, "mine": mine, None: None}[expected]
+    assert folder == (str(where) if where else "-")
+    assert Path(results).parent == (where or Path(tempfile.gettempdir()))

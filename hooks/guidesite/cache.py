@@ -55,6 +55,20 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+TEXT = b"\0"  # a stored value that is text, kept as it is: a page's HTML, which JSON would escape quote by quote
+
+
+def _stored(value) -> bytes:
+    if isinstance(value, str):
+        return zlib.compress(TEXT + value.encode("utf-8", "surrogatepass"), 1)
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+
+
+def _value(stored: bytes):
+    raw = zlib.decompress(stored)
+    return raw[1:].decode("utf-8", "surrogatepass") if raw[:1] == TEXT else json.loads(raw)
+
+
 class Store:
     """Results by key, for one language's builds; JSON values, compressed."""
 
@@ -119,14 +133,14 @@ class Store:
         """The result stored under ``found_key``, or None."""
         self.used.add(found_key)
         if found_key in self.new:
-            return json.loads(zlib.decompress(self.new[found_key]))
+            return _value(self.new[found_key])
         row = self.connection.execute("SELECT value FROM result WHERE key = ?", (found_key,)).fetchone()
-        return json.loads(zlib.decompress(row[0])) if row else None
+        return _value(row[0]) if row else None
 
     def put(self, found_key: str, value) -> None:
         """Keep ``value`` (written when the build succeeds)."""
         self.used.add(found_key)
-        self.new[found_key] = zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 1)
+        self.new[found_key] = _stored(value)
 
     def commit(self) -> None:
         """Write this build's new results, mark those it used, drop those no recent build used."""

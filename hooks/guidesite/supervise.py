@@ -3,11 +3,17 @@
 They run MkDocs in a child process with upstream notices turned off (an editor cannot act
 on them), and `serve` starts it again when the engine's own Python changes, which a running
 server would otherwise keep using until someone thought to restart it.
+
+`serve` keeps the site it serves, and its rebuilds' results, in memory where the system has a
+folder there with room (Linux's /dev/shm), as Hugo's server does: every rebuild writes a whole
+new site beside the last and swaps it in (nothing half-built is ever served), and on a disk
+those thousands of files, written and deleted again, were a third of a rebuild.
 """
 from __future__ import annotations
 
 import html
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +24,8 @@ from . import cache
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENGINE = Path(__file__).resolve().parent
+MEMORY = Path("/dev/shm")  # a folder in memory, where Linux has one
+MEMORY_NEEDED = 2 * 1024**3  # room for a large site served, the one it replaces, and the rebuilds' results
 
 
 def quiet_environment() -> dict[str, str]:
@@ -71,12 +79,26 @@ def _code_state(folders: list[Path]) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for folder in folders for path in folder.rglob("*.py")}
 
 
+def working_folder() -> str | None:
+    """Where `serve` keeps its site and results: a folder in memory with room, unless the user
+    chose one (TMPDIR); None for the system's own temporary folder."""
+    if os.environ.get("TMPDIR"):
+        return os.environ["TMPDIR"]
+    try:
+        room = shutil.disk_usage(MEMORY).free
+    except OSError:
+        return None
+    return str(MEMORY) if room >= MEMORY_NEEDED and os.access(MEMORY, os.W_OK | os.X_OK) else None
+
+
 def serve(root: Path, arguments: list[str], watch: list[Path] | None = None, poll: float = 1.0) -> int:
     """Run `mkdocs serve` until it stops or Ctrl+C; start it again whenever the code changes.
     Its rebuilds' results (guidesite.cache) are kept in one folder for the whole session, which
     a server stopped to be started again cannot remove, so this removes it at the end."""
-    with tempfile.TemporaryDirectory(prefix="guidesite-serve-") as results:
-        return _serve(root, arguments, watch, poll, {cache.ENVIRONMENT: results, **quiet_environment()})
+    folder = working_folder()
+    with tempfile.TemporaryDirectory(prefix="guidesite-serve-", dir=folder) as results:
+        environment = {cache.ENVIRONMENT: results, **quiet_environment(), **({"TMPDIR": folder} if folder else {})}
+        return _serve(root, arguments, watch, poll, environment)
 
 
 def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: float, environment: dict) -> int:

@@ -31,42 +31,44 @@ def english_pattern(term: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(term)}(?:s|es)?(?!\w)", re.IGNORECASE)
 
 
-def other_words(english: str, welsh: str, terms) -> list[tuple[int, str, object]]:
-    """(offset in the Welsh, word used, term) for each term the English uses and the Welsh
-    translates with an avoided word only."""
+@lru_cache(maxsize=16384)  # the same texts are checked again by every rebuild under serve
+def other_words(english: str, welsh: str, terms: tuple) -> tuple[tuple[int, str, int], ...]:
+    """(offset in the Welsh, word used, index of the term) for each term, given as (English,
+    Welsh, avoided words), that the English uses and the Welsh translates with an avoided word only."""
     found = []
-    for term in terms:
-        if not term.avoid or not english_pattern(term.title.en).search(english):
+    for index, (term_en, term_cy, avoid) in enumerate(terms):
+        if not avoid or not english_pattern(term_en).search(english):
             continue
-        if welsh_pattern((term.title.cy,)).search(welsh):
+        if welsh_pattern((term_cy,)).search(welsh):
             continue
-        used = welsh_pattern(tuple(term.avoid)).search(welsh)
+        used = welsh_pattern(avoid).search(welsh)
         if used:
-            found.append((used.start(), used.group(0), term))
-    return found
+            found.append((used.start(), used.group(0), index))
+    return tuple(found)
 
 
 def check_terminology(linked, problems: Problems) -> None:
     terms = [term for term in linked.site.vocabulary.terms.values() if term.title.cy]
     if not terms:
         return
+    words = tuple((term.title.en, term.title.cy, tuple(term.avoid)) for term in terms)
     for entry_id, entry in linked.entries.items():
         source = linked.site.sources[entry_id]
         for at, text in entry.texts():
             if not text.cy:
                 continue
             find = source.finder(at + ("cy",))
-            for _offset, word, term in other_words(text.en, text.cy, terms):
+            for _offset, word, index in other_words(text.en, text.cy, words):
                 line, column = find(word)
-                _warn(problems, source.display, line, column, word, term, field=dotted_path(at))
+                _warn(problems, source.display, line, column, word, terms[index], field=dotted_path(at))
     pages = linked.site.content
     for display, page in pages.items():
         english = pages.get(original_page(display)) if page_language(display).code == welsh.CODE else None
         if english:
             starts = line_starts(page.markdown)
-            for offset, word, term in other_words(english.markdown, page.markdown, terms):
+            for offset, word, index in other_words(english.markdown, page.markdown, words):
                 line, column = line_column(starts, offset)
-                _warn(problems, display, line, column, word, term)
+                _warn(problems, display, line, column, word, terms[index])
 
 
 def _warn(problems: Problems, display: str, line: int, column: int, word: str, term, field: str = "") -> None:
