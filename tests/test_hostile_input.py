@@ -79,8 +79,8 @@ def test_hostile_text_is_escaped_in_every_generated_page(tmp_path):
     _hostile_ladder(site)
     linked, _ = build_site(site)
     pages = Renderer(linked).render_all()
-    for markdown in pages.values():
-        assert "<script>" not in markdown and "<img" not in markdown
+    for page_markdown in pages.values():
+        assert "<script>" not in page_markdown and "<img" not in page_markdown
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} {% raw %}" in pages["theory/ladder.md"]  # shown, not run
 
 
