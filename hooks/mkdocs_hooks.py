@@ -167,7 +167,7 @@ def _checked_content(config):
 def on_files(files: Files, config) -> Files:
     linked = getattr(config, LINKED, None) or _checked_content(config)
     renderer = Renderer(linked, lang=_lang(config), index_file="" if config.use_directory_urls else "index.html",
-                        preview=PREVIEW in config.extra)
+                        preview=PREVIEW in config.extra, store=getattr(config, STORE))
     setattr(config, STATE, renderer)
     if getattr(config, STORE):
         getattr(config, STORE).cache_templates(renderer.env)

@@ -113,6 +113,23 @@ def edit_an_entry(site: Path) -> None:
     ladder.write_text(ladder.read_text().replace("title: The Ladder", "title: The Tall Ladder"))
 
 
+def edit_a_cited_reference(site: Path) -> None:  # its citations in other entries' text show the year
+    smith = site / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("year: 2001", "year: 2002"))
+
+
+def edit_what_points_at_an_entry(site: Path) -> None:  # the ladder's page lists the case study, with its summary
+    hall = site / "casestudies/village-hall.yml"
+    hall.write_text(hall.read_text().replace("Two groups share a hall.", "Two groups share one hall.")
+                    .replace("illustrates: [ladder]", "illustrates: [ladder, trust]"))
+
+
+def edit_the_vocabulary(site: Path) -> None:
+    vocabulary = site / "vocabulary.yml"
+    vocabulary.write_text(vocabulary.read_text().replace("{title: Partnership development}",
+                                                         "{title: Partnerships that develop}"))
+
+
 def add_an_entry(site: Path) -> None:
     write(site, "theory/shared-purpose.yml", NEW_ENTRY)
 
@@ -145,7 +162,8 @@ def edit_the_nav(site: Path) -> None:
     config.write_text(config.read_text() + "nav:\n  - Home: index.md\n  - Practice: personal-practice.md\n")
 
 
-CHANGES = [edit_an_entry, add_an_entry, delete_an_entry, rename_an_entry, edit_an_entry_template,
+CHANGES = [edit_an_entry, edit_a_cited_reference, edit_what_points_at_an_entry, edit_the_vocabulary,
+           add_an_entry, delete_an_entry, rename_an_entry, edit_an_entry_template,
            edit_a_theme_template, edit_the_configuration, edit_the_nav]
 
 
@@ -309,3 +327,36 @@ def test_the_store_keeps_what_the_last_builds_looked_up_and_drops_the_rest(tmp_p
 def test_different_inputs_never_share_a_key(tmp_path, inputs, other):
     store = cache.Store(tmp_path, "en")
     assert store.key(*inputs) != store.key(*other)
+
+
+def test_a_rebuild_renders_again_only_the_entry_pages_whose_reads_changed(project, serving, monkeypatch):
+    from guidesite import entry_pages
+    served = serving(project, "incremental")
+    rendered = []
+    render_page = entry_pages.entry_page
+    monkeypatch.setattr(entry_pages, "entry_page", lambda renderer, entry: (
+        rendered.append((renderer.lang, entry.id)), render_page(renderer, entry))[1])
+    served.rebuild()
+    assert rendered == [], "nothing changed: no entry page rendered again"
+    smith = project / "theory/smith-2001.yml"
+    smith.write_text(smith.read_text().replace("Working together in small places", "Working together in villages"))
+    served.rebuild()
+    # the reference and the entries that cite it (in the English process; the Welsh one is forked)
+    assert sorted(rendered) == [("en", "ladder"), ("en", "ladder-session"), ("en", "ladder-tips"), ("en", "smith-2001"),
+                                ("en", "village-hall"), ("en", "which-rung")]
+
+
+def test_a_render_notes_each_entry_it_looks_up_and_a_loop_over_all_of_them():
+    from guidesite.page_reads import ALL, Entries, recording
+    entries = Entries(a=1, b=2)
+    with recording() as outer:
+        entries["a"]
+        with recording() as inner:
+            entries.get("b")
+            "c" in entries
+        assert inner == {"b", "c"}
+    assert outer == {"a", "b", "c"}, "what a render inside another reads, the outer one reads too"
+    with recording() as looped:
+        list(entries.values())
+    assert looped == {ALL}
+    entries["a"]  # nothing is recording: nothing noted, nothing fails

@@ -7,7 +7,7 @@ import string
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import languages, welsh
+from . import languages, page_reads, welsh
 from .entry_types import kind_of
 from .mutation import mutate
 from .pages import entry_path
@@ -17,8 +17,25 @@ RELATED_ORDER = ("illustrates", "helps", "mentions")
 
 
 def entry_pages(renderer, entries) -> dict[str, str]:
-    """Source path -> Markdown of each of ``entries`` (in the order given)."""
-    return {entry_path(entry): entry_page(renderer, entry) for entry in entries}
+    """Source path -> Markdown of each of ``entries`` (in the order given). Given a store, a page
+    is rendered again only if its entry, or an entry its render read, changed (page_reads)."""
+    store = renderer.store
+    if store is None:
+        return {entry_path(entry): entry_page(renderer, entry) for entry in entries}
+    versions = page_reads.Versions(renderer.linked)
+    shared = store.key("entry pages", renderer.lang, renderer.index_file, renderer.preview,
+                       renderer.linked.site.vocabulary.model_dump_json())
+    pages = {}
+    for entry in entries:
+        key = store.key("entry page", shared, entry.id)
+        found = store.get(key)
+        if found and versions.unchanged(found["reads"]):
+            pages[entry_path(entry)] = found["markdown"]
+            continue
+        with page_reads.recording() as reads:
+            pages[entry_path(entry)] = entry_page(renderer, entry)
+        store.put(key, {"reads": versions.of(reads | {entry.id}), "markdown": pages[entry_path(entry)]})
+    return pages
 
 
 def entry_page(renderer, entry: BaseModel) -> str:
@@ -30,6 +47,7 @@ def entry_page(renderer, entry: BaseModel) -> str:
 
 def backlinks(renderer, entry_id: str) -> dict[str, list[BaseModel]]:
     """Relation -> the entries that point at ``entry_id`` with it, each once, in title order."""
+    page_reads.note(page_reads.BACKLINKS + entry_id)
     entries = renderer.linked.entries
     return {relation: renderer.in_order(entries[i] for i in dict.fromkeys(ids))
             for relation, ids in renderer.linked.backlinks.get(entry_id, {}).items()}

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .content_page import ContentPage
 from .files import EditorFiles, find_editor_files
 from .load import Source
+from .page_reads import Entries
 from .problems import Problems
 from .site_model import VOCABULARY_FILE
 from .validate import Vocabulary
@@ -41,7 +42,7 @@ class Site:
 
     project: Project
     vocabulary: Vocabulary
-    entries: dict[str, BaseModel] = field(default_factory=dict)
+    entries: dict[str, BaseModel] = field(default_factory=Entries)  # noting what a page reads (page_reads)
     sources: dict[str, Source] = field(default_factory=dict)
     content: dict[str, ContentPage] = field(default_factory=dict)  # content/x.md -> the page
     static: dict[str, bytes] = field(default_factory=dict)  # images/x.png -> its bytes

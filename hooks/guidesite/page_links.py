@@ -11,6 +11,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import bibliography, welsh
+from .page_reads import note
 from .entry_types.fields import LocalText
 from .link import LinkedSite, citations, parse_citation, part_title, split_target, substitute, wikilinks
 from .markdown_text import plain
@@ -44,6 +45,7 @@ class PageLinks:
         return {entry_id: entry_path(entry) for entry_id, entry in self.linked.entries.items()}
 
     def entry_url(self, entry_id: str, page: str, anchor: str | None = None) -> str:
+        note(entry_id)  # its path comes from a cache
         return url(self.entry_paths[entry_id], page) + (f"#{anchor}" if anchor else "")
 
     def link(self, entry_id: str, page: str, anchor: str | None = None, text: str | None = None,
@@ -54,6 +56,7 @@ class PageLinks:
     def label(self, entry_id: str, anchor: str | None, mutation: str | None = None) -> Markup:
         """An entry's (or its part's) title as link text, mutated as a Welsh sentence asks;
         the same few are linked from many pages."""
+        note(entry_id)  # its label may come from the cache
         key = (entry_id, anchor, mutation)
         if key not in self._labels:
             entry = self.linked.entries[entry_id]

@@ -66,6 +66,7 @@ class Renderer:
     # preview opened from disk (file://), which does not, the file itself (and a page is x.html).
     index_file: str = ""
     preview: bool = False  # a pull request's preview: its print footers say the address is not yet live
+    store: object | None = None  # earlier builds' results (guidesite.cache.Store): entry pages are reused from it
     _plain: dict = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
