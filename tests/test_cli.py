@@ -271,13 +271,15 @@ def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, ca
     runs = []
 
     results = tmp_path / "results.txt"  # where each server kept its rebuilds' results
+    stopped = tmp_path / "stopped.txt"  # how the first server was stopped
     note = f"import os; open({str(results)!r}, 'a').write(os.environ['GUIDESITE_CACHE'] + chr(10)); "
 
     def command(root, *arguments):  # the first server runs until stopped; the second stops at once
         runs.append(arguments)
         if len(runs) == 1:
             (code / "module.py").write_text("A = 2  # an edit\n")
-            return [sys.executable, "-c", note + "import time; time.sleep(30)"]
+            return [sys.executable, "-c", note + f"import time\ntry:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n"
+                                                 f"    open({str(stopped)!r}, 'w').write('as by Ctrl+C')"]
         return [sys.executable, "-c", note + "assert os.environ['NO_MKDOCS_2_WARNING'] == '1'"]
 
     monkeypatch.delenv("GUIDESITE_CACHE", raising=False)
@@ -288,6 +290,7 @@ def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, ca
     first, second = results.read_text().splitlines()
     assert first == second, "the server started again keeps the results of the one before"
     assert not Path(first).exists(), "and they are removed when serve stops"
+    assert stopped.read_text() == "as by Ctrl+C", "so MkDocs removes the site it served"
 
 
 def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summary(fixture_site, capsys,

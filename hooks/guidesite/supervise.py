@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -113,12 +114,23 @@ def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: flo
                 if now != state:
                     state = now
                     print("↻ The engine's code changed: starting the server again.", flush=True)
-                    child.terminate()
-                    child.wait()
+                    _stop(child)
                     break
             else:
                 return child.returncode
         except KeyboardInterrupt:
-            child.terminate()
-            child.wait()
+            _stop(child, interrupted=True)
             return 130
+
+
+def _stop(child: subprocess.Popen, interrupted: bool = False) -> None:
+    """Stop the server as Ctrl+C does, so that MkDocs removes the site it served (in memory, see
+    working_folder). After a terminal's Ctrl+C it is stopping already; otherwise it is told to.
+    A server that has not stopped within 10 s, or one on Windows, is ended outright."""
+    if not interrupted and os.name != "nt":
+        child.send_signal(signal.SIGINT)
+    try:
+        child.wait(timeout=10 if os.name != "nt" else 0)
+    except subprocess.TimeoutExpired:
+        child.terminate()
+        child.wait()
