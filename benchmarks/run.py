@@ -39,6 +39,7 @@ import pstats
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -821,7 +822,7 @@ def edit_to_visible(project: Path, work: Path, plain: list[str], entry: Path, pa
                       f"(load {os.getloadavg()[0]:.1f})", flush=True)
         finally:
             for server, _ in servers:
-                server.terminate()
+                server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs then removes the site it served
                 server.wait(timeout=60)
             entry.write_text(original, encoding="utf-8")
             for path, text in zip(plain_pages, plain_originals):

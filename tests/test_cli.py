@@ -6,9 +6,12 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -291,6 +294,36 @@ def test_serve_starts_the_server_again_when_the_engine_code_changes(tmp_path, ca
     assert first == second, "the server started again keeps the results of the one before"
     assert not Path(first).exists(), "and they are removed when serve stops"
     assert stopped.read_text() == "as by Ctrl+C", "so MkDocs removes the site it served"
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGHUP"])  # Ctrl+C; kill or a service manager; a closed terminal
+def test_serve_stopped_by_a_signal_stops_its_server_as_ctrl_c_does_and_leaves_nothing_behind(tmp_path, monkeypatch,
+                                                                                             how):
+    from guidesite import supervise
+    number = getattr(signal, how)
+    results = tmp_path / "results.txt"
+    stopped = tmp_path / "stopped.txt"
+    server = (f"import os, time; open({str(results)!r}, 'w').write(os.environ['GUIDESITE_CACHE'])\n"
+              f"try:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    open({str(stopped)!r}, 'a').write('as by Ctrl+C')")
+    monkeypatch.delenv("GUIDESITE_CACHE", raising=False)
+    monkeypatch.setattr(supervise, "mkdocs", lambda root, *arguments: [sys.executable, "-c", server])
+
+    def signal_when_serving():  # to serve alone, once its server has started
+        while not results.exists():
+            time.sleep(0.02)
+        os.kill(os.getpid(), number)
+
+    before = {n: signal.getsignal(n) for n in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    threading.Thread(target=signal_when_serving, daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # as for a command started in the background (`&`)
+    try:
+        assert supervise.serve(tmp_path, [], watch=[tmp_path / "none"], poll=0.05) == 128 + number
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN, "serve leaves signals as it found them"
+    finally:
+        signal.signal(signal.SIGINT, before[signal.SIGINT])
+    assert stopped.read_text() == "as by Ctrl+C", "once, so MkDocs removes the site it served"
+    assert not Path(results.read_text()).exists(), "and serve removes the rebuilds' results"
+    assert {n: signal.getsignal(n) for n in before} == before
 
 
 def test_on_a_pull_request_every_problem_is_annotated_and_listed_in_the_job_summary(fixture_site, capsys,

@@ -11,6 +11,7 @@ those thousands of files, written and deleted again, were a third of a rebuild.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import shutil
@@ -18,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -93,20 +95,54 @@ def working_folder() -> str | None:
 
 
 def serve(root: Path, arguments: list[str], watch: list[Path] | None = None, poll: float = 1.0) -> int:
-    """Run `mkdocs serve` until it stops or Ctrl+C; start it again whenever the code changes.
-    Its rebuilds' results (guidesite.cache) are kept in one folder for the whole session, which
-    a server stopped to be started again cannot remove, so this removes it at the end."""
+    """Run `mkdocs serve` until it stops, or `serve` is stopped; start it again whenever the code
+    changes. Its rebuilds' results (guidesite.cache) are kept in one folder for the whole session,
+    which a server stopped to be started again cannot remove, so this removes it at the end."""
     folder = working_folder()
-    with tempfile.TemporaryDirectory(prefix="guidesite-serve-", dir=folder) as results:
-        environment = {cache.ENVIRONMENT: results, **quiet_environment(), **({"TMPDIR": folder} if folder else {})}
-        return _serve(root, arguments, watch, poll, environment)
+    with _stopped_by_signals():
+        with tempfile.TemporaryDirectory(prefix="guidesite-serve-", dir=folder) as results:
+            environment = {cache.ENVIRONMENT: results, **quiet_environment(), **({"TMPDIR": folder} if folder else {})}
+            return _serve(root, arguments, watch, poll, environment)
+
+
+class Stopped(Exception):
+    """`serve` was told to stop by a signal: Ctrl+C, `kill`, a service manager, a closed terminal."""
+
+    def __init__(self, number: int):
+        super().__init__(number)
+        self.status = 128 + number
+
+
+def _raise_stopped(number, frame):
+    raise Stopped(number)
+
+
+STOPPING = [name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+@contextlib.contextmanager
+def _stopped_by_signals():
+    """Each of these signals stops `serve` the same way, even where it was started in the
+    background (`&`, which ignores Ctrl+C): its server is stopped as by Ctrl+C, so nothing it kept
+    in memory is left there until reboot. Signals are handled as before once `serve` returns."""
+    if threading.current_thread() is not threading.main_thread():  # only there can a signal be handled
+        yield
+        return
+    numbers = [getattr(signal, name) for name in STOPPING]
+    previous = {number: signal.signal(number, _raise_stopped) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: float, environment: dict) -> int:
     folders = watch or [ENGINE.parent]  # the engine and the MkDocs adapter beside it
     state = _code_state(folders)
+    own_group = {"process_group": 0} if os.name != "nt" else {}  # a terminal's Ctrl+C reaches only `serve`
     while True:
-        child = subprocess.Popen(mkdocs(root, "serve", *arguments), cwd=root, env=environment)
+        child = subprocess.Popen(mkdocs(root, "serve", *arguments), cwd=root, env=environment, **own_group)
         try:
             while child.poll() is None:
                 time.sleep(poll)
@@ -118,16 +154,16 @@ def _serve(root: Path, arguments: list[str], watch: list[Path] | None, poll: flo
                     break
             else:
                 return child.returncode
-        except KeyboardInterrupt:
-            _stop(child, interrupted=True)
-            return 130
+        except Stopped as stop:
+            _stop(child)
+            return stop.status
 
 
-def _stop(child: subprocess.Popen, interrupted: bool = False) -> None:
-    """Stop the server as Ctrl+C does, so that MkDocs removes the site it served (in memory, see
-    working_folder). After a terminal's Ctrl+C it is stopping already; otherwise it is told to.
-    A server that has not stopped within 10 s, or one on Windows, is ended outright."""
-    if not interrupted and os.name != "nt":
+def _stop(child: subprocess.Popen) -> None:
+    """Stop the server once, as Ctrl+C does, so that MkDocs removes the site it served (in memory,
+    see working_folder); it is in a process group of its own, so nothing else has told it. A
+    server that has not stopped within 10 s, or one on Windows, is ended outright."""
+    if os.name != "nt":
         child.send_signal(signal.SIGINT)
     try:
         child.wait(timeout=10 if os.name != "nt" else 0)
