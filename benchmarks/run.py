@@ -761,6 +761,8 @@ def _serving(config: Path, log: Path) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     site_url = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)["site_url"]
     folder = supervise.working_folder()
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:  # run in the background (`&`): let the servers
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # hear the Ctrl+C they are stopped with
     server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=open(log, "w"),
                               env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"TMPDIR": folder} if folder else {})))
