@@ -420,6 +420,7 @@ def on_startup(command: str, dirty: bool) -> None:
     if command != "serve":
         return
     load.remember_loads()
+    cache.remember_results()
     if not os.environ.get(CACHE_ENVIRONMENT):
         os.environ[CACHE_ENVIRONMENT] = tempfile.mkdtemp(prefix="guidesite-serve-")
         os.environ[SERVE_CACHE] = os.environ[CACHE_ENVIRONMENT]

@@ -86,6 +86,7 @@ def serving(tmp_path, monkeypatch):
     def start(project: Path, name: str) -> Serving:
         monkeypatch.setenv("GUIDESITE_CACHE", str(tmp_path / f"{name}-results"))
         monkeypatch.setattr(load, "_LOADED", {})  # a new process has loaded no file yet
+        monkeypatch.setattr(cache, "_REMEMBERED", {})  # nor kept any result in memory
         started.append(Serving(project, tmp_path / f"{name}-site"))
         return started[-1]
     yield start
@@ -176,6 +177,7 @@ def test_a_rebuild_under_serve_writes_what_a_full_build_writes(project, serving,
     full = serving(project, "full").files()  # a new server: its first build, with nothing stored
     assert differences(rebuilt, full) == []
     assert differences(before, rebuilt), "the change shows in the site"
+    assert differences(served.rebuild(), full) == [], "what the last build kept in memory is as it was made"
 
 
 def test_a_rebuild_reuses_the_conversions_of_pages_whose_inputs_are_unchanged(project, serving, monkeypatch):
@@ -317,6 +319,20 @@ def test_the_store_keeps_what_the_last_builds_looked_up_and_drops_the_rest(tmp_p
     assert later.get(later.key("page", "kept")) == "kept result"
     assert later.get(later.key("page", "old")) is None
     assert cache.Store(tmp_path, "cy").key("page", "kept") != later.key("page", "kept")
+
+
+def test_under_serve_a_build_finds_the_last_good_builds_results_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "_REMEMBERED", None)
+    cache.remember_results()
+    first = cache.Store(tmp_path, "en")
+    first.put(first.key("page", "kept"), {"html": "<p>kept</p>"})
+    first.commit()
+    failed = cache.Store(tmp_path, "en")
+    failed.put(failed.key("page", "unfinished"), "made by a build that failed: never committed")
+    assert cache.Store(tmp_path, "en").get(first.key("page", "unfinished")) is None
+    later = cache.Store(tmp_path, "en")
+    monkeypatch.setattr(cache.Store, "connection", property(lambda store: pytest.fail("the store was read")))
+    assert later.get(later.key("page", "kept")) == {"html": "<p>kept</p>"}
 
 
 @pytest.mark.parametrize("inputs, other", [

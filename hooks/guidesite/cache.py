@@ -58,6 +58,19 @@ def code_version() -> str:
 TEXT = b"\0"  # a stored value that is text, kept as it is: a page's HTML, which JSON would escape quote by quote
 
 
+# `serve`: each language's results its last good build used, as values, for the next build of
+# this process to find without reading and decoding them again; None in a build that runs once.
+_REMEMBERED: dict[str, dict[str, object]] | None = None
+
+
+def remember_results() -> None:
+    """Keep each build's results in this process for the next (``serve``). A result is never
+    changed once made, so a value shared between builds is the stored one."""
+    global _REMEMBERED
+    if _REMEMBERED is None:
+        _REMEMBERED = {}
+
+
 def _stored(value) -> bytes:
     if isinstance(value, str):
         return zlib.compress(TEXT + value.encode("utf-8", "surrogatepass"), 1)
@@ -79,6 +92,7 @@ class Store:
         self._pid: int | None = None
         self.new: dict[str, bytes] = {}
         self.used: set[str] = set()
+        self.held: dict[str, object] = {}  # with remember_results: this build's results as values
 
     def key(self, *inputs) -> str:
         """The key of a result made from ``inputs`` (JSON values) by this code, in this language.
@@ -132,15 +146,26 @@ class Store:
     def get(self, found_key: str):
         """The result stored under ``found_key``, or None."""
         self.used.add(found_key)
+        if found_key in self.held:
+            return self.held[found_key]
+        remembered = None if _REMEMBERED is None else _REMEMBERED.get(self.lang, {})
+        if remembered is not None and found_key in remembered:
+            self.held[found_key] = remembered[found_key]
+            return remembered[found_key]
         if found_key in self.new:
             return _value(self.new[found_key])
         row = self.connection.execute("SELECT value FROM result WHERE key = ?", (found_key,)).fetchone()
-        return _value(row[0]) if row else None
+        value = _value(row[0]) if row else None
+        if remembered is not None and value is not None:
+            self.held[found_key] = value
+        return value
 
     def put(self, found_key: str, value) -> None:
         """Keep ``value`` (written when the build succeeds)."""
         self.used.add(found_key)
         self.new[found_key] = _stored(value)
+        if _REMEMBERED is not None:
+            self.held[found_key] = value
 
     def commit(self) -> None:
         """Write this build's new results, mark those it used, drop those no recent build used."""
@@ -155,4 +180,6 @@ class Store:
             connection.executemany("UPDATE result SET used = ? WHERE key = ?",
                                    ((number, k) for k in self.used if k not in self.new))
             connection.execute("DELETE FROM result WHERE lang = ? AND used <= ?", (self.lang, number - KEEP))
-        self.new, self.used = {}, set()
+        if _REMEMBERED is not None:
+            _REMEMBERED[self.lang] = self.held
+        self.new, self.used, self.held = {}, set(), {}
