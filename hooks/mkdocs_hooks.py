@@ -302,6 +302,8 @@ def on_post_build(config):
             publish.discard(Path(config.site_dir))
         else:
             publish.swap_in(Path(config.site_dir), getattr(config, FINAL_SITE))
+            for language, _ in getattr(config, OTHER_BUILDS, []) if getattr(config, STORE) else []:
+                cache.read_ahead(getattr(config, STORE).path.parent, language.code)  # for its next build
 
 
 def on_build_error(error):
@@ -322,6 +324,7 @@ def _start_language(config, language, linked) -> parallel.ChildBuild:
                             strict=config.strict, site_url=f"{config.site_url}{language.folder}")
         setattr(other, LINKED, linked)
         build(other)
+    cache.finish_reading()  # what the process holds when it forks is what the child inherits
     started = parallel.ChildBuild(build_language, "mkdocs").start()
     _OTHERS_RUNNING.append(started)
     return started
@@ -427,6 +430,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_shutdown() -> None:
+    cache.finish_reading()
     if os.environ.get(SERVE_CACHE):
         os.environ.pop(CACHE_ENVIRONMENT, None)
         shutil.rmtree(os.environ.pop(SERVE_CACHE), ignore_errors=True)

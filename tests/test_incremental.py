@@ -335,6 +335,24 @@ def test_under_serve_a_build_finds_the_last_good_builds_results_in_memory(tmp_pa
     assert later.get(later.key("page", "kept")) == {"html": "<p>kept</p>"}
 
 
+def test_under_serve_what_the_last_welsh_build_used_is_read_ahead_for_the_next_one(tmp_path, monkeypatch):
+    """The Welsh build runs in a process forked for each build: it finds in memory what it inherits."""
+    monkeypatch.setattr(cache, "_REMEMBERED", None)
+    cache.remember_results()
+    welsh = cache.Store(tmp_path, "cy")
+    welsh.put(welsh.key("page", "dropped"), "used by an earlier build only")
+    welsh.commit()
+    welsh.put(welsh.key("page", "used"), ["used by the last build"])
+    welsh.commit()
+    monkeypatch.setattr(cache, "_REMEMBERED", {})  # the English process, which never builds Welsh itself
+    cache.read_ahead(tmp_path, "cy")
+    cache.finish_reading()
+    later = cache.Store(tmp_path, "cy")
+    monkeypatch.setattr(cache.Store, "connection", property(lambda store: pytest.fail("the store was read")))
+    assert later.get(later.key("page", "used")) == ["used by the last build"]
+    assert later.key("page", "dropped") not in cache._REMEMBERED["cy"]
+
+
 @pytest.mark.parametrize("inputs, other", [
     (("page", "a", "b"), ("page", "ab", "")),
     (("page", ["a"]), ("page", "[\"a\"]")),

@@ -14,11 +14,13 @@ build's output, it is never shared with a build of someone else's changes.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sqlite3
 import sys
+import threading
 import zlib
 from importlib import metadata
 from pathlib import Path
@@ -69,6 +71,38 @@ def remember_results() -> None:
     global _REMEMBERED
     if _REMEMBERED is None:
         _REMEMBERED = {}
+
+
+_READING: list[threading.Thread] = []  # reads of other languages' last builds, under way
+
+
+def read_ahead(folder: Path, lang: str) -> None:
+    """`serve`, once a build is done: in the background, read into memory, as values, the results
+    the last build of ``lang`` used. A language built in a process forked from this one (see
+    parallel) inherits them there, instead of reading and decoding each one again."""
+    if _REMEMBERED is not None:
+        _READING.append(threading.Thread(target=_remember_last_build, args=(Path(folder), lang), daemon=True))
+        _READING[-1].start()
+
+
+def finish_reading() -> None:
+    """Wait for what read_ahead started: before a fork, or before the store is removed."""
+    while _READING:
+        _READING.pop().join()
+
+
+def _remember_last_build(folder: Path, lang: str) -> None:
+    path = folder / "results.sqlite3"
+    if not path.is_file():
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=60)) as connection:  # this thread's own
+            found = connection.execute("SELECT number FROM generation WHERE lang = ?", (lang,)).fetchone()
+            rows = connection.execute("SELECT key, value FROM result WHERE lang = ? AND used = ?",
+                                      (lang, found[0])).fetchall() if found else []
+    except sqlite3.Error:  # nothing read ahead: that build reads its results from the store, as ever
+        return
+    _REMEMBERED[lang] = {key: _value(value) for key, value in rows}
 
 
 def _stored(value) -> bytes:

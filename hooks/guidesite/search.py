@@ -300,6 +300,7 @@ class SearchIndex:
         for doc in self.docs:
             for term in set().union(*doc.counts.values()):
                 frequency[term] = frequency.get(term, 0) + 1
+        rarity = {term: math.log(1 + (total - found + 0.5) / (found + 0.5)) for term, found in frequency.items()}
         postings: dict[str, array] = {}
         for number, doc in enumerate(self.docs):
             scores: dict[str, float] = {}
@@ -311,11 +312,10 @@ class SearchIndex:
                     scores[term] = scores.get(term, 0.0) + weight * count * (K1 + 1) / (count + norm)
             kind = KIND_WEIGHTS[doc.kind]
             for term, score in scores.items():
-                rarity = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
                 found = postings.get(term)
                 if found is None:
                     found = postings[term] = array("q")
-                found.extend((number, max(1, round(10 * score * rarity * kind))))
+                found.extend((number, max(1, round(10 * score * rarity[term] * kind))))
         for term, found in postings.items():
             if len(found) > 2 * MAX_POSTINGS:
                 best = sorted(sorted(zip(found[::2], found[1::2]), key=lambda p: -p[1])[:MAX_POSTINGS])
