@@ -346,6 +346,7 @@ def test_under_serve_what_the_last_welsh_build_used_is_read_ahead_for_the_next_o
     welsh.commit()
     monkeypatch.setattr(cache, "_REMEMBERED", {})  # the English process, which never builds Welsh itself
     cache.read_ahead(tmp_path, "cy")
+    cache._READING[-1].join()  # as while the server waits for the next change
     cache.finish_reading()
     later = cache.Store(tmp_path, "cy")
     monkeypatch.setattr(cache.Store, "connection", property(lambda store: pytest.fail("the store was read")))

@@ -73,36 +73,49 @@ def remember_results() -> None:
         _REMEMBERED = {}
 
 
-_READING: list[threading.Thread] = []  # reads of other languages' last builds, under way
+class _ReadAhead(threading.Thread):
+    """Reads, in the background, the results the last build of ``lang`` used into memory."""
+
+    def __init__(self, folder: Path, lang: str):
+        super().__init__(daemon=True)
+        self.path, self.lang, self.stopping = folder / "results.sqlite3", lang, threading.Event()
+
+    def run(self) -> None:
+        found = {}
+        try:
+            with contextlib.closing(sqlite3.connect(self.path, timeout=60)) as connection:  # this thread's own
+                number = connection.execute("SELECT number FROM generation WHERE lang = ?", (self.lang,)).fetchone()
+                rows = connection.execute("SELECT key, value FROM result WHERE lang = ? AND used = ?",
+                                          (self.lang, number[0] if number else 0))
+                for key, value in rows:
+                    if self.stopping.is_set():  # the next build has started: keep what is read by now
+                        found = {**_REMEMBERED.get(self.lang, {}), **found}
+                        break
+                    found[key] = _value(value)
+        except sqlite3.Error:  # nothing more read ahead: that build reads the rest from the store, as ever
+            found = {**_REMEMBERED.get(self.lang, {}), **found}
+        _REMEMBERED[self.lang] = found
+
+
+_READING: list[_ReadAhead] = []  # read_ahead's, under way
 
 
 def read_ahead(folder: Path, lang: str) -> None:
-    """`serve`, once a build is done: in the background, read into memory, as values, the results
-    the last build of ``lang`` used. A language built in a process forked from this one (see
-    parallel) inherits them there, instead of reading and decoding each one again."""
-    if _REMEMBERED is not None:
-        _READING.append(threading.Thread(target=_remember_last_build, args=(Path(folder), lang), daemon=True))
+    """`serve`, once a build is done: read into memory, as values, while the server waits for the
+    next change, the results the last build of ``lang`` used. A language built in a process
+    forked from this one (see parallel) inherits them there, instead of reading and decoding each
+    one again."""
+    if _REMEMBERED is not None and (Path(folder) / "results.sqlite3").is_file():
+        _READING.append(_ReadAhead(Path(folder), lang))
         _READING[-1].start()
 
 
 def finish_reading() -> None:
-    """Wait for what read_ahead started: before a fork, or before the store is removed."""
+    """Stop what read_ahead started, keeping what it read: before a fork, or before the store is removed."""
     while _READING:
-        _READING.pop().join()
-
-
-def _remember_last_build(folder: Path, lang: str) -> None:
-    path = folder / "results.sqlite3"
-    if not path.is_file():
-        return
-    try:
-        with contextlib.closing(sqlite3.connect(path, timeout=60)) as connection:  # this thread's own
-            found = connection.execute("SELECT number FROM generation WHERE lang = ?", (lang,)).fetchone()
-            rows = connection.execute("SELECT key, value FROM result WHERE lang = ? AND used = ?",
-                                      (lang, found[0])).fetchall() if found else []
-    except sqlite3.Error:  # nothing read ahead: that build reads its results from the store, as ever
-        return
-    _REMEMBERED[lang] = {key: _value(value) for key, value in rows}
+        reading = _READING.pop()
+        reading.stopping.set()
+        reading.join()
 
 
 def _stored(value) -> bytes:
