@@ -17,6 +17,7 @@ import platform
 import re
 import shutil
 import tempfile
+import time
 import urllib.parse
 import zlib
 from pathlib import Path
@@ -278,6 +279,12 @@ def _release_markdown(page) -> None:
     page.file.content_string = ""
 
 
+# A language's build that finished this much after the main one's was the one the site waited
+# for: under `serve`, its results are read ahead for its next build. One that finished first is
+# not: reading them would take time from the next build's start and save it nothing.
+WAITED = 0.05  # seconds
+
+
 def on_post_build(config):
     """Wait for the other languages' sites the main build started in its /<code>/ folders; then,
     if the build that was asked for met no problem, swap it in whole. Each language's search
@@ -289,11 +296,15 @@ def on_post_build(config):
         (folder / name).write_text(text, encoding="utf-8")
     if getattr(config, STORE):
         getattr(config, STORE).commit()
+    waited_for = []  # the languages whose build this one waited for
     for language, started in getattr(config, OTHER_BUILDS, []):
+        waiting = time.monotonic()
         failure = started.finish()
         _OTHERS_RUNNING.remove(started)
         if failure:
             raise PluginError(f"The {language.english_name} site ({language.config}) was not built: {failure}")
+        if time.monotonic() - waiting > WAITED:
+            waited_for.append(language)
     if hasattr(config, FINAL_SITE):
         warnings = getattr(config, WARNINGS)
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -302,8 +313,8 @@ def on_post_build(config):
             publish.discard(Path(config.site_dir))
         else:
             publish.swap_in(Path(config.site_dir), getattr(config, FINAL_SITE))
-            for language, _ in getattr(config, OTHER_BUILDS, []) if getattr(config, STORE) else []:
-                cache.read_ahead(getattr(config, STORE).path.parent, language.code)  # for its next build
+            for language in waited_for if getattr(config, STORE) else []:  # it will be again: help it
+                cache.read_ahead(getattr(config, STORE).path.parent, language.code)
 
 
 def on_build_error(error):
