@@ -81,7 +81,7 @@ class _ReadAhead(threading.Thread):
         self.path, self.lang, self.stopping = folder / "results.sqlite3", lang, threading.Event()
 
     def run(self) -> None:
-        found = {}
+        found, whole = {}, False
         try:
             with contextlib.closing(sqlite3.connect(self.path, timeout=60)) as connection:  # this thread's own
                 number = connection.execute("SELECT number FROM generation WHERE lang = ?", (self.lang,)).fetchone()
@@ -89,12 +89,13 @@ class _ReadAhead(threading.Thread):
                                           (self.lang, number[0] if number else 0))
                 for key, value in rows:
                     if self.stopping.is_set():  # the next build has started: keep what is read by now
-                        found = {**_REMEMBERED.get(self.lang, {}), **found}
                         break
                     found[key] = _value(value)
+                else:
+                    whole = True
         except sqlite3.Error:  # nothing more read ahead: that build reads the rest from the store, as ever
-            found = {**_REMEMBERED.get(self.lang, {}), **found}
-        _REMEMBERED[self.lang] = found
+            pass
+        _REMEMBERED[self.lang] = found if whole else {**_REMEMBERED.get(self.lang, {}), **found}
 
 
 _READING: list[_ReadAhead] = []  # read_ahead's, under way

@@ -300,7 +300,7 @@ class SearchIndex:
         for doc in self.docs:
             for term in set().union(*doc.counts.values()):
                 frequency[term] = frequency.get(term, 0) + 1
-        rarity = {term: math.log(1 + (total - found + 0.5) / (found + 0.5)) for term, found in frequency.items()}
+        rarity = {term: math.log(1 + (total - pages + 0.5) / (pages + 0.5)) for term, pages in frequency.items()}
         postings: dict[str, array] = {}
         for number, doc in enumerate(self.docs):
             scores: dict[str, float] = {}
