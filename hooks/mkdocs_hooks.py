@@ -227,7 +227,8 @@ def on_page_context(context, page, config, nav):
             languages.prefix(_lang(config)) + crumb["path"]).url, page.url)}
         for crumb in page.meta.get("breadcrumbs", [])]
     page.meta["gs_search"] = getattr(config, SEARCH_UI)[_is_bilingual_landing(page, config)]
-    page.content = page.content.html()  # for this page's template alone: released once it is written
+    if isinstance(page.content, _Held):  # for this page's template alone: released once it is written
+        page.content = page.content.html()
     return context
 
 
@@ -257,12 +258,13 @@ def on_page_content(html: str, page, config, files) -> str:
     if block:
         final += tool_data.page_end(block, get_relative_url(tool_data.SCRIPT, page.url))
     _release_markdown(page)
-    return _Held(final)
+    return final if cache.remembers() else _Held(final)
 
 
 class _Held(bytes):
     """A converted page's HTML, compressed while MkDocs converts every other page before it
-    templates any: every page's HTML held as text was the largest part of a build's peak memory."""
+    templates any: every page's HTML held as text was the largest part of a build's peak memory.
+    Not under `serve`, whose store already holds each page's HTML in memory for the next build."""
 
     def __new__(cls, html: str):
         return super().__new__(cls, zlib.compress(html.encode("utf-8", "surrogatepass"), 1))

@@ -303,8 +303,8 @@ def test_serve_stopped_by_a_signal_stops_its_server_as_ctrl_c_does_and_leaves_no
     number = getattr(signal, how)
     results = tmp_path / "results.txt"
     stopped = tmp_path / "stopped.txt"
-    server = (f"import os, time; open({str(results)!r}, 'w').write(os.environ['GUIDESITE_CACHE'])\n"
-              f"try:\n    time.sleep(30)\nexcept KeyboardInterrupt:\n    open({str(stopped)!r}, 'a').write('as by Ctrl+C')")
+    server = (f"import os, time\ntry:\n    open({str(results)!r}, 'w').write(os.environ['GUIDESITE_CACHE'])\n"
+              f"    time.sleep(30)\nexcept KeyboardInterrupt:\n    open({str(stopped)!r}, 'a').write('as by Ctrl+C')")
     monkeypatch.delenv("GUIDESITE_CACHE", raising=False)
     monkeypatch.setattr(supervise, "mkdocs", lambda root, *arguments: [sys.executable, "-c", server])
 

@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 
-from guidesite import cache, languages, load, render
+from guidesite import cache, languages, load, render, validate
 from guidesite.cli import main
 from tests.helpers import ROOT, copy_fixture_site, mkdocs_build, write
 
@@ -193,17 +193,38 @@ def test_a_rebuild_reuses_the_conversions_of_pages_whose_inputs_are_unchanged(pr
     assert converted == ["en/theory/which-rung.md", "en/handouts/questions-personal-practice.md"]
 
 
-def test_a_file_with_a_problem_says_it_in_every_rebuild_until_it_is_fixed(project, serving):
-    """A file is loaded again only if its text changed: one whose load found a problem is always
-    loaded again, or the rebuild after the first would publish it unchecked."""
+def test_a_rebuild_checks_again_only_the_entries_whose_files_changed(project, serving, monkeypatch):
+    served = serving(project, "incremental")
+    checked = []
+    check = validate._checked_entry
+    monkeypatch.setattr(validate, "_checked_entry",
+                        lambda source, *args: (checked.append(source.display), check(source, *args))[1])
+    served.rebuild()
+    assert checked == [], "nothing changed: nothing checked again"
+    edit_an_entry(project)
+    served.rebuild()
+    assert checked == ["theory/ladder.yml"]
+
+
+# A slip in the ladder's file, and the problem every build must say until it is mended.
+SLIPS = [("title: The Ladder\n", "title: The Ladder\ntitle: The Ladder, twice\n", "appears twice"),  # its loading
+         ("topics: [power]\n", "topics: [power]\ncolour: red\n", "is not a field here"),  # its schema
+         ("id: ladder\n", "id: ladders\n", "does not match the file name")]  # its name
+
+
+@pytest.mark.parametrize("right, slip, said", SLIPS, ids=["a key twice", "an unknown field", "another id"])
+def test_a_file_with_a_problem_says_it_in_every_rebuild_until_it_is_fixed(project, serving, right, slip, said):
+    """A file is loaded and checked again only if its text changed: one whose load or check found
+    a problem always is, or the rebuild after the first would publish it unchecked."""
     served = serving(project, "incremental")
     ladder = project / "theory/ladder.yml"
-    ladder.write_text(ladder.read_text() + "title: The Ladder, twice\n")
+    served.rebuild()  # its good load and check are kept
+    ladder.write_text(ladder.read_text().replace(right, slip))
     for _ in range(2):
         served.server.builder()
         page = (served.site / "en/theory/ladder/index.html").read_text(encoding="utf-8")
-        assert "gs-build-problems" in page and "appears twice" in page
-    ladder.write_text(ladder.read_text().replace("title: The Ladder, twice\n", ""))
+        assert "gs-build-problems" in page and said in page
+    ladder.write_text(ladder.read_text().replace(slip, right))
     assert served.rebuild() == serving(project, "full").files()
 
 

@@ -73,6 +73,11 @@ def remember_results() -> None:
         _REMEMBERED = {}
 
 
+def remembers() -> bool:
+    """Whether this process keeps its builds' results in memory (see remember_results)."""
+    return _REMEMBERED is not None
+
+
 class _ReadAhead(threading.Thread):
     """Reads, in the background, the results the last build of ``lang`` used into memory."""
 

@@ -48,6 +48,7 @@ class Source:
     values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     unreadable: bool = False  # a value could not be read (its problem is reported): not to be validated
+    entry: Any = field(default=None, compare=False, repr=False)  # what validate_entry made of it, met no problem
 
     def where(self, at: tuple) -> tuple[int, int]:
         """Line and column of the value at ``at``, or of its nearest parent that exists."""

@@ -179,7 +179,19 @@ def _placeholders(value: Any):
 
 
 def validate_entry(source: Source, problems: Problems, file_names: frozenset[str] = frozenset()) -> BaseModel | None:
-    """Check one entry file against the schema its ``type`` names."""
+    """Check one entry file against the schema its ``type`` names. An entry that met no problem
+    is kept with its Source, so a file unchanged since its last load (`serve`) is not checked
+    again: the same data makes the same frozen entry, and ``file_names`` only words a problem."""
+    if source.entry is not None:
+        return source.entry
+    said = len(problems.items)
+    entry = _checked_entry(source, problems, file_names)
+    if entry is not None and len(problems.items) == said:
+        source.entry = entry
+    return entry
+
+
+def _checked_entry(source: Source, problems: Problems, file_names: frozenset[str]) -> BaseModel | None:
     data = source.data
     if source.unreadable:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, create_model,
@@ -224,10 +225,13 @@ class Document(Strict):
                              " — add 'welsh_review: {date: YYYY-MM-DD, by: your role}', or set cy_status: draft")
         return self
 
-    def texts(self):
+    def texts(self) -> tuple:
         """Every (field path, LocalText) pair, for translation reports and search."""
-        for name in type(self).model_fields:
-            yield from _walk_texts(getattr(self, name), (name,))
+        return self._texts
+
+    @cached_property
+    def _texts(self) -> tuple:  # found once: an entry never changes, and every check reads them
+        return tuple(pair for name in type(self).model_fields for pair in _walk_texts(getattr(self, name), (name,)))
 
 
 class Entry(Document):
